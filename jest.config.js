@@ -1,0 +1,22 @@
+// Three depths (see docs/testing.md): unit specs beside the code, medium tests on a real
+// database, end-to-end tests through HTTP. TZ is UTC so that nothing passes by accident
+// because the machine happens to be in London.
+process.env.TZ = 'UTC';
+const base = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }],
+    '/node_modules/.+\\.js$': '<rootDir>/test/support/esm-to-cjs.transformer.js',
+  },
+  // The transformer leaves CommonJS files as they are and rewrites only ES modules.
+  transformIgnorePatterns: [],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/workflows/**/*.spec.ts'] },
+    { ...base, displayName: 'medium', testMatch: ['<rootDir>/test/medium/**/*.test.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+    { ...base, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'] },
+  ],
+};

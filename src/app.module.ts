@@ -1,0 +1,25 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module';
+import { AppConfig } from './core/config/app-config';
+import { ConfigModule } from './core/config/config.module';
+import { ClockModule } from './core/clock/clock.module';
+import { DatabaseModule } from './core/database/database.module';
+import { ProblemFilter } from './core/errors/problem.filter';
+import { SchemaValidationPipe } from './core/errors/validation';
+import { HealthController } from './health/health.controller';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [ConfigModule.forRoot(config), ClockModule, DatabaseModule, AuthModule],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useClass: SchemaValidationPipe },
+      ],
+    };
+  }
+}

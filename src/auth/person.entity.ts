@@ -1,0 +1,18 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '../core/database/columns';
+
+@Entity('person')
+export class PersonEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  /** Lower-cased; one person per address. */
+  @Column({ type: 'varchar', length: 254, unique: true })
+  email: string;
+
+  @InstantColumn({ name: 'created_at' })
+  createdAt: Date;
+}

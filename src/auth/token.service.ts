@@ -1,0 +1,153 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AppConfig } from '../core/config/app-config';
+import { APP_CONFIG } from '../core/config/config.module';
+import { Clock } from '../core/clock/clock';
+import { UnitOfWork } from '../core/database/unit-of-work';
+import { NotFound } from '../core/errors/domain-error';
+import { ApiTokenEntity } from './api-token.entity';
+import { PersonEntity } from './person.entity';
+import { ProgrammeEntity } from '../programmes/programme.entity';
+import { Actor, Role } from './roles';
+
+export interface NewToken {
+  name: string;
+  email: string;
+  role: Role;
+  programmeId?: string | null;
+  ttlDays?: number;
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+@Injectable()
+export class TokenService {
+  private readonly logger = new Logger(TokenService.name);
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Creates a token; the secret is returned only here and never stored. */
+  async create(request: NewToken, secret = `cg_${randomBytes(32).toString('base64url')}`) {
+    return this.uow.run(async (em) => {
+      if (request.programmeId) {
+        const exists = await em.existsBy(ProgrammeEntity, { id: request.programmeId });
+        if (!exists) throw new NotFound('Programme', request.programmeId);
+      }
+      const person = await this.findOrCreatePerson(em, request.name, request.email);
+      const now = this.clock.now();
+      const ttl = request.ttlDays ?? this.config.auth.tokenTtlDays;
+      const row = em.create(ApiTokenEntity, {
+        id: randomUUID(),
+        personId: person.id,
+        tokenHash: hashToken(secret),
+        role: request.role,
+        programmeId: request.programmeId ?? null,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + ttl * 86_400_000),
+        revokedAt: null,
+        lastUsedAt: null,
+      });
+      await em.insert(ApiTokenEntity, row);
+      return { id: row.id, token: secret, expiresAt: row.expiresAt!.toISOString() };
+    });
+  }
+
+  /** The actor behind a token, or null when it is unknown, expired or revoked. */
+  async verify(secret: string): Promise<Actor | null> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT t.id, t.role, t.programme_id, t.expires_at, t.revoked_at, p.id AS person_id, p.name, p.email
+         FROM api_token t JOIN person p ON p.id = t.person_id WHERE t.token_hash = ${this.p(1)}`,
+      [hashToken(secret)],
+    );
+    const row = rows[0];
+    if (!row || row.revoked_at) return null;
+    if (row.expires_at && toDate(row.expires_at) <= this.clock.now()) return null;
+    return {
+      tokenId: String(row.id),
+      personId: String(row.person_id),
+      name: String(row.name),
+      email: String(row.email),
+      role: row.role as Role,
+      programmeId: (row.programme_id as string | null) ?? null,
+    };
+  }
+
+  async list() {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT t.id, t.role, t.programme_id, t.created_at, t.expires_at, t.revoked_at, p.name, p.email
+         FROM api_token t JOIN person p ON p.id = t.person_id ORDER BY t.created_at, t.id`,
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      name: r.name as string,
+      email: r.email as string,
+      role: r.role as Role,
+      programmeId: (r.programme_id as string | null) ?? null,
+      createdAt: toDate(r.created_at).toISOString(),
+      expiresAt: r.expires_at ? toDate(r.expires_at).toISOString() : null,
+      revokedAt: r.revoked_at ? toDate(r.revoked_at).toISOString() : null,
+    }));
+  }
+
+  async revoke(id: string): Promise<void> {
+    await this.uow.run(async (em) => {
+      const token = await em.findOneBy(ApiTokenEntity, { id });
+      if (!token) throw new NotFound('Token', id);
+      if (!token.revokedAt) await em.update(ApiTokenEntity, { id }, { revokedAt: this.clock.now() });
+    });
+  }
+
+  /**
+   * At start-up: BOOTSTRAP_ADMIN_TOKEN becomes an admin token if it does not exist yet; with
+   * no admin at all, one is created and returned so that main() can print it once.
+   */
+  async bootstrap(): Promise<string | null> {
+    const configured = this.config.bootstrapAdminToken;
+    if (configured) {
+      const known = await this.dataSource.getRepository(ApiTokenEntity).findOneBy({ tokenHash: hashToken(configured) });
+      if (!known) {
+        await this.create({ name: 'Bootstrap admin', email: 'admin@consultation-gates.invalid', role: 'admin' }, configured);
+        this.logger.log('created the admin token given in BOOTSTRAP_ADMIN_TOKEN');
+      }
+      return null;
+    }
+    const admins = await this.dataSource
+      .getRepository(ApiTokenEntity)
+      .countBy({ role: 'admin', revokedAt: IsNull() });
+    if (admins > 0) return null;
+    const created = await this.create({ name: 'First admin', email: 'admin@consultation-gates.invalid', role: 'admin' });
+    return created.token;
+  }
+
+  private async findOrCreatePerson(em: EntityManager, name: string, email: string): Promise<PersonEntity> {
+    const normalised = email.trim().toLowerCase();
+    const existing = await em.findOneBy(PersonEntity, { email: normalised });
+    if (existing) {
+      if (existing.name !== name) await em.update(PersonEntity, { id: existing.id }, { name });
+      return { ...existing, name };
+    }
+    const person = em.create(PersonEntity, { id: randomUUID(), name, email: normalised, createdAt: this.clock.now() });
+    await em.insert(PersonEntity, person);
+    return person;
+  }
+
+  /** Positional parameter in the dialect's syntax. */
+  private p(n: number): string {
+    return this.dataSource.options.type === 'postgres' ? `$${n}` : '?';
+  }
+}
+
+function toDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  const text = String(value);
+  // SQLite returns 'YYYY-MM-DD HH:MM:SS.SSS' in UTC without a zone.
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+}

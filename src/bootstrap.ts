@@ -1,0 +1,80 @@
+import { ConsoleLogger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from '@fastify/helmet';
+import { randomUUID } from 'node:crypto';
+import { AppModule } from './app.module';
+import { AppConfig } from './core/config/app-config';
+
+const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
+  silent: [],
+  error: ['fatal', 'error'],
+  warn: ['fatal', 'error', 'warn'],
+  info: ['fatal', 'error', 'warn', 'log'],
+  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
+};
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Builds the application (used by main, the CLI and the tests) without listening. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: 256 * 1024,
+    trustProxy: true,
+    // Request ids: the caller's X-Request-Id when it is sane, otherwise a fresh one.
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel === 'debug' ? 'debug' : 'info',
+            // Only the request line: never headers (tokens, cookies) and never bodies.
+            serializers: {
+              req: (req: { id: string; method: string; url: string }) => ({
+                id: req.id,
+                method: req.method,
+                url: req.url.split('?')[0],
+              }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
+          },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new ConsoleLogger({ json: true, logLevels: LEVELS[config.logLevel] }),
+    bufferLogs: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        // Served over plain HTTP on a laptop too: do not force https for assets.
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  SwaggerModule.setup('api/docs', app, SwaggerModule.createDocument(app, openApiConfig()), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
+  app.enableShutdownHooks();
+  return app;
+}
+
+export function openApiConfig() {
+  return new DocumentBuilder()
+    .setTitle('Consultation Gates')
+    .setDescription('Tracks NHS service-change programmes through their gates to public consultation.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+}

@@ -1,0 +1,54 @@
+import { IsoDate } from '../../../workflows/types';
+
+/**
+ * The one source of time in the service. Everything that needs "now" asks a Clock, so a
+ * frozen clock (APP_NOW) or a test can move the whole service through time at once.
+ */
+export abstract class Clock {
+  constructor(readonly timeZone: string) {}
+
+  abstract now(): Date;
+
+  /** Today's business date in the business time zone (Europe/London). */
+  today(): IsoDate {
+    return businessDate(this.now(), this.timeZone);
+  }
+}
+
+export class SystemClock extends Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+/** A clock that stands still, or moves only when told: APP_NOW and tests. */
+export class FixedClock extends Clock {
+  private instant: number;
+
+  constructor(at: Date | string, timeZone = 'Europe/London') {
+    super(timeZone);
+    this.instant = new Date(at).getTime();
+  }
+
+  now(): Date {
+    return new Date(this.instant);
+  }
+
+  set(at: Date | string): void {
+    this.instant = new Date(at).getTime();
+  }
+}
+
+/** The calendar date of an instant in a time zone, as YYYY-MM-DD. */
+export function businessDate(instant: Date, timeZone: string): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
+  return parts; // en-CA formats as YYYY-MM-DD
+}
+
+/** The wall-clock hour (0-23) of an instant in a time zone. */
+export function businessHour(instant: Date, timeZone: string): number {
+  const hour = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(instant);
+  return Number(hour);
+}

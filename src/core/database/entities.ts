@@ -1,0 +1,20 @@
+import { ApiTokenEntity } from '../../auth/api-token.entity';
+import { PersonEntity } from '../../auth/person.entity';
+import { AuditEntryEntity } from '../../audit/audit-entry.entity';
+import { DecisionEntity } from '../../programmes/decision.entity';
+import { ForecastChangeEntity } from '../../programmes/forecast-change.entity';
+import { GateEntity } from '../../programmes/gate.entity';
+import { PartyEntity } from '../../programmes/party.entity';
+import { ProgrammeEntity } from '../../programmes/programme.entity';
+
+/** Every entity of the schema. The migrations must produce exactly these (see schema-drift test). */
+export const ENTITIES = [
+  ProgrammeEntity,
+  GateEntity,
+  PartyEntity,
+  DecisionEntity,
+  ForecastChangeEntity,
+  AuditEntryEntity,
+  PersonEntity,
+  ApiTokenEntity,
+];

@@ -1,0 +1,74 @@
+import { ArgumentMetadata, Injectable, PipeTransform, applyDecorators } from '@nestjs/common';
+import { ApiBody } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ValidationFailed } from './domain-error';
+
+/**
+ * Request bodies are described once, as zod schemas: the same schema validates the request
+ * (the global pipe below) and documents it in OpenAPI. Schemas are strict, so unknown
+ * fields are refused rather than silently dropped.
+ */
+export interface SchemaDto<T extends z.ZodType = z.ZodType> {
+  new (): z.infer<T>;
+  schema: T;
+}
+
+export function schemaDto<T extends z.ZodType>(schema: T): SchemaDto<T> {
+  return class {
+    static schema = schema;
+  } as unknown as SchemaDto<T>;
+}
+
+@Injectable()
+export class SchemaValidationPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    const schema = (metadata.metatype as Partial<SchemaDto> | undefined)?.schema;
+    if (!schema || metadata.type !== 'body') return value;
+    if (value === undefined || value === null) {
+      throw new ValidationFailed([{ field: '(body)', message: 'a JSON body is required' }]);
+    }
+    const result = schema.safeParse(value);
+    if (!result.success) throw new ValidationFailed(toFieldErrors(result.error));
+    return result.data;
+  }
+}
+
+export function toFieldErrors(error: z.ZodError) {
+  return error.issues.map((issue) => ({
+    field: issue.path.length ? issue.path.map(String).join('.') : '(body)',
+    message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
+  }));
+}
+
+/** Documents a schema DTO as the request body in OpenAPI. */
+export function BodyOf(dto: SchemaDto) {
+  return applyDecorators(
+    ApiBody({ schema: z.toJSONSchema(dto.schema, { unrepresentable: 'any', io: 'input' }) as object }),
+  );
+}
+
+// Shared field schemas.
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine(isRealDate, 'is not a real calendar date');
+
+export function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1900 && y < 2200;
+}
+
+/** Names, minute references and the like: one line, no control characters (they end up in mail headers). */
+export const line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'must be a single line without control characters');
+
+export const email = z.email({ message: 'expected an email address' }).max(254);
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected lower-case letters, digits and hyphens (e.g. leicester-city-ccg)');

@@ -1,0 +1,22 @@
+// Jest (on Node 20) cannot require() an ES module, and NestJS 12 ships only ES modules.
+// The application itself runs on Node's native require(esm); only under Jest do we turn
+// those packages into CommonJS, with `import.meta.url` mapped to the file's own URL.
+const ts = require('typescript');
+const crypto = require('node:crypto');
+
+const VERSION = '2';
+const ESM_SYNTAX = /^\s*(import\s*[\w{*'"]|export\s)/m;
+module.exports = {
+  getCacheKey(source, path) {
+    return crypto.createHash('sha1').update(VERSION).update(path).update(source).digest('hex');
+  },
+  process(source, path) {
+    if (!ESM_SYNTAX.test(source)) return { code: source };
+    const replaced = source.replace(/\bimport\.meta\.url\b/g, "require('node:url').pathToFileURL(__filename).href");
+    const out = ts.transpileModule(replaced, {
+      fileName: path,
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, allowJs: true, sourceMap: false },
+    });
+    return { code: out.outputText };
+  },
+};
