@@ -66,7 +66,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   SwaggerModule.setup('api/docs', app, SwaggerModule.createDocument(app, openApiConfig()), {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });
-  app.enableShutdownHooks();
+  // On SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database,
+  // then exit 0 (a clean stop, not death by signal, for process managers and containers).
+  app.enableShutdownHooks([], { useProcessExit: true });
   return app;
 }
 

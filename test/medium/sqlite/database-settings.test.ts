@@ -1,0 +1,70 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createDataSource, migrate } from '../../../src/core/database/data-source';
+import { UnitOfWork } from '../../../src/core/database/unit-of-work';
+import { TestDatabase, createTestDatabase } from '../../support/test-database';
+
+// SQLite only (npm test): its settings, checked on a real file.
+describe('SQLite database settings', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite');
+    dataSource = createDataSource(database.url);
+    await dataSource.initialize();
+    await migrate(dataSource);
+  });
+
+  afterAll(async () => {
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    await database?.drop();
+  });
+
+  const pragma = async (name: string) => Object.values((await dataSource.query(`PRAGMA ${name}`))[0])[0];
+
+  it('has WAL, foreign keys, durable commits and a busy timeout in force', async () => {
+    expect(await pragma('journal_mode')).toBe('wal');
+    expect(await pragma('foreign_keys')).toBe(1);
+    expect(await pragma('synchronous')).toBe(2); // FULL
+    expect(await pragma('busy_timeout')).toBe(5000);
+  });
+
+  it('enforces foreign keys', async () => {
+    await expect(
+      dataSource.query(
+        `INSERT INTO api_token (id, person_id, token_hash, role, created_at) VALUES (?, ?, ?, 'admin', datetime())`,
+        [randomUUID(), randomUUID(), 'f'.repeat(64)],
+      ),
+    ).rejects.toThrow(/FOREIGN KEY constraint failed/);
+  });
+
+  it('waits for a write lock held by another process instead of failing', async () => {
+    // A second process (the CLI, a backup) holds the write lock for a moment.
+    const file = database.url.replace(/^sqlite:/, '');
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const db = new (require('better-sqlite3'))(process.argv[1]);
+         db.exec('BEGIN IMMEDIATE'); console.log('locked');
+         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400);
+         db.exec('COMMIT'); db.close();`,
+        file,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await once(holder.stdout, 'data');
+    const started = Date.now();
+    await new UnitOfWork(dataSource).run((em) =>
+      em.query(`INSERT INTO person (id, name, email, created_at) VALUES (?, 'Kate Shields', ?, datetime())`, [
+        randomUUID(),
+        'kate.shields@example.nhs.uk',
+      ]),
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    await once(holder, 'exit');
+  });
+});

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { PersonEntity } from '../../src/auth/person.entity';
+import { createDataSource, migrate } from '../../src/core/database/data-source';
+import { UnitOfWork } from '../../src/core/database/unit-of-work';
+import { TestDatabase, createTestDatabase } from '../support/test-database';
+
+// On the run's dialect (SQLite in npm test, PostgreSQL in npm run test:pg).
+describe('UnitOfWork', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let uow: UnitOfWork;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = createDataSource(database.url);
+    await dataSource.initialize();
+    await migrate(dataSource);
+    uow = new UnitOfWork(dataSource);
+  });
+
+  afterAll(async () => {
+    if (dataSource?.isInitialized) await dataSource.destroy();
+    await database?.drop();
+  });
+
+  const person = (email: string) => ({ id: randomUUID(), name: 'Helen Seth', email, createdAt: new Date() });
+
+  it('runs 50 overlapping write transactions without an error', async () => {
+    const seen = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        uow.run(async (em) => {
+          // Read, yield to the event loop, then write: the shape that breaks unserialised SQLite.
+          const before = await em.count(PersonEntity);
+          await new Promise((r) => setImmediate(r));
+          await em.insert(PersonEntity, person(`concurrent-${i}@example.nhs.uk`));
+          return before;
+        }),
+      ),
+    );
+    expect(await dataSource.getRepository(PersonEntity).count()).toBe(50);
+    if (uow.dialect === 'sqlite') {
+      // Serialised: each transaction saw all the earlier ones and none of the later ones.
+      expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+    }
+  });
+
+  it('rolls a failing transaction back completely and keeps serving the next one', async () => {
+    const before = await dataSource.getRepository(PersonEntity).count();
+    await expect(
+      uow.run(async (em) => {
+        await em.insert(PersonEntity, person('first-of-two@example.nhs.uk'));
+        await em.insert(PersonEntity, person('second-of-two@example.nhs.uk'));
+        throw new Error('refused after two writes');
+      }),
+    ).rejects.toThrow('refused after two writes');
+    expect(await dataSource.getRepository(PersonEntity).count()).toBe(before);
+
+    await uow.run((em) => em.insert(PersonEntity, person('after-failure@example.nhs.uk')));
+    expect(await dataSource.getRepository(PersonEntity).count()).toBe(before + 1);
+  });
+
+  it('rolls back when the database refuses a write (unique email)', async () => {
+    const before = await dataSource.getRepository(PersonEntity).count();
+    await expect(
+      uow.run(async (em) => {
+        await em.insert(PersonEntity, person('unique-a@example.nhs.uk'));
+        await em.insert(PersonEntity, person('after-failure@example.nhs.uk'));
+      }),
+    ).rejects.toThrow(/unique|UNIQUE/);
+    expect(await dataSource.getRepository(PersonEntity).count()).toBe(before);
+  });
+
+  it('a failure among concurrent transactions does not disturb the others', async () => {
+    const before = await dataSource.getRepository(PersonEntity).count();
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        uow.run(async (em) => {
+          await em.insert(PersonEntity, person(`mixed-${i}@example.nhs.uk`));
+          if (i % 3 === 0) throw new Error(`refused ${i}`);
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(4);
+    expect(await dataSource.getRepository(PersonEntity).count()).toBe(before + 6);
+  });
+});
