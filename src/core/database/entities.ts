@@ -1,5 +1,6 @@
 import { ApiTokenEntity } from '../../auth/api-token.entity';
 import { PersonEntity } from '../../auth/person.entity';
+import { WebSessionEntity } from '../../auth/web-session.entity';
 import { AuditEntryEntity } from '../../audit/audit-entry.entity';
 import { DecisionEntity } from '../../programmes/decision.entity';
 import { ForecastChangeEntity } from '../../programmes/forecast-change.entity';
@@ -17,4 +18,5 @@ export const ENTITIES = [
   AuditEntryEntity,
   PersonEntity,
   ApiTokenEntity,
+  WebSessionEntity,
 ];
