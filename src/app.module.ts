@@ -8,13 +8,26 @@ import { DatabaseModule } from './core/database/database.module';
 import { ProblemFilter } from './core/errors/problem.filter';
 import { SchemaValidationPipe } from './core/errors/validation';
 import { HealthController } from './health/health.controller';
+import { CalendarModule } from './calendar/calendar.module';
+import { ProgrammesModule } from './programmes/programmes.module';
+import { WorkflowsModule } from './workflows/workflows.module';
+import { DemoModule } from './demo/demo.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), ClockModule, DatabaseModule, AuthModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule,
+        DatabaseModule,
+        CalendarModule,
+        WorkflowsModule,
+        AuthModule,
+        ProgrammesModule,
+        DemoModule,
+      ],
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

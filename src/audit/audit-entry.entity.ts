@@ -27,5 +27,5 @@ export class AuditEntryEntity {
   gateId: string | null;
 
   @JsonColumn()
-  detail: Record<string, unknown>;
+  detail: object;
 }

@@ -1,0 +1,50 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../core/clock/clock';
+import { AuditEntryEntity } from './audit-entry.entity';
+
+export interface AuditRecord {
+  programmeId: string | null;
+  actor: string;
+  action: string;
+  gateId?: string | null;
+  detail: Record<string, unknown>;
+}
+
+/** The append-only trail. Entries are written inside the transaction of the change they record. */
+@Injectable()
+export class AuditService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  async append(em: EntityManager, record: AuditRecord): Promise<void> {
+    const entry = em.create(AuditEntryEntity, {
+      programmeId: record.programmeId,
+      at: this.clock.now(),
+      actor: record.actor,
+      action: record.action,
+      gateId: record.gateId ?? null,
+      detail: record.detail,
+    });
+    await em.insert(AuditEntryEntity, entry);
+  }
+
+  async list(programmeId: string, limit?: number) {
+    const rows = await this.dataSource.getRepository(AuditEntryEntity).find({
+      where: { programmeId },
+      order: { id: limit ? 'DESC' : 'ASC' },
+      ...(limit ? { take: limit } : {}),
+    });
+    if (limit) rows.reverse();
+    return rows.map((r) => ({
+      id: r.id,
+      at: new Date(r.at).toISOString(),
+      actor: r.actor,
+      action: r.action,
+      ...(r.gateId ? { gateId: r.gateId } : {}),
+      detail: r.detail,
+    }));
+  }
+}

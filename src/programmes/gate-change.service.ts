@@ -1,0 +1,260 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Decision, GateStatus, IsoDate, WorkflowDefinition, WorkflowEvent } from '../../workflows/types';
+import { Actor, actorLabel } from '../auth/roles';
+import { Clock } from '../core/clock/clock';
+import { AppConfig } from '../core/config/app-config';
+import { APP_CONFIG } from '../core/config/config.module';
+import { UnitOfWork } from '../core/database/unit-of-work';
+import { DomainError, Forbidden, NotFound, ValidationFailed, WorkflowConflict } from '../core/errors/domain-error';
+import { WorkflowEngine } from '../workflows/workflow-engine.service';
+import { DecisionEntity } from './decision.entity';
+import { GateEntity } from './gate.entity';
+import { PartyEntity } from './party.entity';
+import {
+  CompleteGateDto,
+  RecordDecisionDto,
+  RecordEvidenceDto,
+  ReforecastDto,
+  SetPartiesDto,
+  StartConsultationDto,
+} from './programme.dto';
+import { ProgrammeService } from './programme.service';
+import { ProgrammeAggregate, ProgrammeStore, persistedOf } from './programme.store';
+import { ProgrammeView } from './programme-view';
+import { CarriedChange, ProgrammeWriter } from './programme-writer';
+
+interface ChangeContext {
+  em: EntityManager;
+  aggregate: ProgrammeAggregate;
+  def: WorkflowDefinition;
+  gate: GateEntity;
+  statuses: Record<string, GateStatus>;
+  who: string;
+}
+
+/**
+ * Every change to a gate: decisions, completion, consultation start, evidence, parties and
+ * re-forecasts. Each runs in one transaction holding the programme's lock: workflow step,
+ * rows, forecast history and audit entry land together or not at all.
+ */
+@Injectable()
+export class GateChangeService {
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(ProgrammeStore) private readonly store: ProgrammeStore,
+    @Inject(WorkflowEngine) private readonly engine: WorkflowEngine,
+    @Inject(ProgrammeWriter) private readonly writer: ProgrammeWriter,
+    @Inject(ProgrammeService) private readonly programmes: ProgrammeService,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  recordDecision(id: string, gateId: string, body: RecordDecisionDto, actor: Actor): Promise<ProgrammeView> {
+    this.notInFuture('decidedOn', body.decidedOn);
+    return this.change(id, gateId, actor, async (c) => {
+      const party = c.aggregate.parties.find((p) => p.gateId === gateId && p.partyId === body.partyId);
+      const event: WorkflowEvent = {
+        type: 'gate.decide',
+        gateId,
+        partyId: body.partyId,
+        decision: body.decision as Decision,
+        decidedOn: body.decidedOn,
+      };
+      const previous = [...c.aggregate.decisions].reverse().find((d) => d.gateId === gateId && d.partyId === body.partyId);
+      const carried = await this.step(c, event, `${party?.name ?? body.partyId} decided ${body.decision}`);
+      await c.em.insert(DecisionEntity, {
+        programmeId: id,
+        gateId,
+        partyId: body.partyId,
+        decision: body.decision,
+        decidedOn: body.decidedOn,
+        reference: body.reference ?? null,
+        conditions: body.conditions ?? null,
+        recordedBy: c.who,
+        recordedAt: this.clock.now(),
+      });
+      return {
+        action: 'decision.recorded',
+        detail: {
+          partyId: body.partyId,
+          partyName: party?.name,
+          before: previous ? { decision: previous.decision, decidedOn: previous.decidedOn } : null,
+          after: { decision: body.decision, decidedOn: body.decidedOn, reference: body.reference, conditions: body.conditions },
+          gateStatus: c.gate.status,
+          carried,
+        },
+      };
+    });
+  }
+
+  completeGate(id: string, gateId: string, body: CompleteGateDto, actor: Actor): Promise<ProgrammeView> {
+    this.notInFuture('completedOn', body.completedOn);
+    return this.change(id, gateId, actor, async (c) => {
+      this.mustOwn(c, actor);
+      const before = { status: c.gate.status, actualDate: c.gate.actualDate };
+      const kind = c.def.gates.find((g) => g.id === gateId)?.kind;
+      // Closing a running consultation is how a consultation gate completes.
+      const event: WorkflowEvent =
+        kind === 'consultation' && c.statuses[gateId] === 'running'
+          ? { type: 'consultation.close', gateId, closedOn: body.completedOn }
+          : { type: 'gate.complete', gateId, completedOn: body.completedOn };
+      const carried = await this.step(c, event, 'completed');
+      if (body.note) {
+        c.gate.note = body.note;
+        await c.em.update(GateEntity, { programmeId: id, gateId }, { note: body.note });
+      }
+      return {
+        action: 'gate.completed',
+        detail: { before, after: { status: c.gate.status, actualDate: c.gate.actualDate, note: body.note }, carried },
+      };
+    });
+  }
+
+  startConsultation(id: string, gateId: string, body: StartConsultationDto, actor: Actor): Promise<ProgrammeView> {
+    this.notInFuture('startsOn', body.startsOn);
+    return this.change(id, gateId, actor, async (c) => {
+      this.mustOwn(c, actor);
+      const event: WorkflowEvent = {
+        type: 'consultation.start',
+        gateId,
+        startsOn: body.startsOn,
+        closesOn: body.closesOn,
+        justification: body.justification,
+        preElectionPeriods: this.config.calendar.preElectionPeriods,
+      };
+      const carried = await this.step(c, event, 'launched');
+      return { action: 'consultation.started', detail: { after: body, carried } };
+    });
+  }
+
+  recordEvidence(id: string, gateId: string, body: RecordEvidenceDto, actor: Actor): Promise<ProgrammeView> {
+    this.notInFuture('recordedOn', body.recordedOn);
+    return this.change(id, gateId, actor, async (c) => {
+      this.mustOwn(c, actor);
+      await this.step(c, { type: 'gate.evidence', gateId, itemId: body.itemId, recordedOn: body.recordedOn }, '');
+      return { action: 'evidence.recorded', detail: { after: body } };
+    });
+  }
+
+  setParties(id: string, gateId: string, body: SetPartiesDto, actor: Actor): Promise<ProgrammeView> {
+    const ids = body.parties.map((p) => p.id);
+    const dup = ids.find((p, i) => ids.indexOf(p) !== i);
+    if (dup) throw new ValidationFailed([{ field: 'parties', message: `party '${dup}' is listed twice` }]);
+    return this.change(id, gateId, actor, async (c) => {
+      const before = c.aggregate.parties.filter((p) => p.gateId === gateId).map((p) => ({ id: p.partyId, name: p.name }));
+      await this.step(c, { type: 'gate.parties', gateId, parties: ids }, '');
+      await c.em.delete(PartyEntity, { programmeId: id, gateId });
+      await c.em.insert(
+        PartyEntity,
+        body.parties.map((p, position) => ({ programmeId: id, gateId, partyId: p.id, name: p.name, position })),
+      );
+      return { action: 'parties.set', detail: { before, after: body.parties } };
+    });
+  }
+
+  reforecast(id: string, gateId: string, body: ReforecastDto, actor: Actor): Promise<ProgrammeView> {
+    const today = this.clock.today();
+    if (body.forecastDate < today) {
+      throw new ValidationFailed([
+        { field: 'forecastDate', message: `a forecast cannot be earlier than today (${today})` },
+      ]);
+    }
+    return this.change(id, gateId, actor, async (c) => {
+      this.mustOwn(c, actor);
+      if (c.statuses[gateId] === 'complete' || c.statuses[gateId] === 'running') {
+        throw new WorkflowConflict(
+          'GATE_COMPLETE',
+          `${this.title(c, gateId)} is already ${c.statuses[gateId] === 'running' ? 'under way' : 'complete'}: its dates are actuals now, not forecasts`,
+        );
+      }
+      const before = { baselineDate: c.gate.baselineDate, forecastDate: c.gate.forecastDate };
+      if (!c.gate.baselineDate) {
+        // A gate planned after creation gets its baseline now, once.
+        c.gate.baselineDate = body.forecastDate;
+        await c.em.update(GateEntity, { programmeId: id, gateId }, { baselineDate: body.forecastDate });
+      }
+      await this.writer.recordForecast(c.em, c.gate, body.forecastDate, body.reason, c.who);
+      const carried = await this.writer.carrySlip(
+        c.em,
+        c.aggregate,
+        c.def,
+        c.statuses,
+        gateId,
+        `Carried from ${this.title(c, gateId)}: ${body.reason}`,
+        c.who,
+      );
+      return {
+        action: 'gate.reforecast',
+        detail: {
+          before,
+          after: { baselineDate: c.gate.baselineDate, forecastDate: body.forecastDate },
+          reason: body.reason,
+          carried,
+        },
+      };
+    });
+  }
+
+  /** Runs one change in a transaction holding the programme lock, and audits it. */
+  private async change(
+    id: string,
+    gateId: string,
+    actor: Actor,
+    work: (c: ChangeContext) => Promise<{ action: string; detail: Record<string, unknown> }>,
+  ): Promise<ProgrammeView> {
+    this.programmes.checkScope(id, actor);
+    await this.uow.run(async (em) => {
+      const aggregate = await this.store.load(em, id, { lock: true });
+      const gate = aggregate.gates.find((g) => g.gateId === gateId);
+      if (!gate) throw new NotFound('Gate', gateId);
+      const { def, statuses } = this.engine.inspect(persistedOf(aggregate.programme));
+      const c: ChangeContext = { em, aggregate, def, gate, statuses, who: actorLabel(actor) };
+      const { action, detail } = await work(c);
+      await this.writer.touch(em, aggregate.programme);
+      await this.writer.audit.append(em, {
+        programmeId: id,
+        actor: c.who,
+        action,
+        gateId,
+        detail: { ...detail, revision: aggregate.programme.revision },
+      });
+    });
+    return this.programmes.get(id);
+  }
+
+  /** Takes the workflow step, saves it, and carries any slip its date causes. */
+  private async step(c: ChangeContext, event: WorkflowEvent, what: string): Promise<CarriedChange[]> {
+    const partyName = (pid: string) => c.aggregate.parties.find((p) => p.gateId === c.gate.gateId && p.partyId === pid)?.name ?? pid;
+    const result = this.engine.apply(persistedOf(c.aggregate.programme), event, partyName);
+    const wasDone = c.statuses[c.gate.gateId] === 'complete';
+    await this.writer.saveState(c.em, c.aggregate, result.persisted, result.statuses, result.context);
+    c.statuses = result.statuses;
+    const nowDone = result.statuses[c.gate.gateId];
+    if (!wasDone && (nowDone === 'complete' || nowDone === 'running') && what) {
+      const title = this.title(c, c.gate.gateId);
+      return this.writer.carrySlip(c.em, c.aggregate, c.def, c.statuses, c.gate.gateId, `Carried from ${title}: ${what} on ${c.gate.actualDate}`, c.who);
+    }
+    return [];
+  }
+
+  private mustOwn(c: ChangeContext, actor: Actor): void {
+    if (actor.role !== 'owner') return;
+    if (!c.gate.ownerEmail || c.gate.ownerEmail.toLowerCase() !== actor.email.toLowerCase()) {
+      throw new Forbidden(`Only the owner of ${this.title(c, c.gate.gateId)} (or the partnerships lead) may change it`);
+    }
+  }
+
+  private notInFuture(field: string, date: IsoDate): void {
+    const today = this.clock.today();
+    if (date > today) {
+      throw new DomainError(422, 'DATE_IN_FUTURE', 'Invalid request', `${field} ${date} is after today (${today})`, [
+        { field, message: `must not be after today (${today})` },
+      ]);
+    }
+  }
+
+  private title(c: ChangeContext, gateId: string): string {
+    return c.def.gates.find((g) => g.id === gateId)?.title ?? gateId;
+  }
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { DECISIONS } from '../../workflows/types';
+import { email, isoDate, line, schemaDto, slug } from '../core/errors/validation';
+
+const person = z.object({ name: line(200), email }).strict();
+const party = z.object({ id: slug, name: line(200) }).strict();
+
+const gatePlan = z
+  .object({
+    targetDate: isoDate.optional(),
+    owner: person.optional(),
+    parties: z.array(party).max(50).optional(),
+  })
+  .strict();
+
+export class CreateProgrammeDto extends schemaDto(
+  z
+    .object({
+      name: line(200),
+      workflow: slug,
+      /** Pin to a released version; the newest when left out. */
+      workflowVersion: z.number().int().min(1).optional(),
+      sro: person,
+      gates: z.record(slug, gatePlan).default({}),
+    })
+    .strict(),
+) {}
+
+export class RecordDecisionDto extends schemaDto(
+  z
+    .object({
+      partyId: slug,
+      decision: z.enum(DECISIONS as [string, ...string[]]),
+      decidedOn: isoDate,
+      reference: line(200).optional(),
+      conditions: z.string().trim().min(1).max(4000).optional(),
+    })
+    .strict()
+    .refine((d) => d.decision !== 'approved-with-conditions' || !!d.conditions, {
+      path: ['conditions'],
+      message: 'conditions are required when the decision is approved-with-conditions',
+    }),
+) {}
+
+export class CompleteGateDto extends schemaDto(
+  z.object({ completedOn: isoDate, note: z.string().trim().min(1).max(4000).optional() }).strict(),
+) {}
+
+export class ReforecastDto extends schemaDto(
+  z
+    .object({
+      forecastDate: isoDate,
+      reason: z.string().trim().min(3, 'a reason of at least 3 characters is required').max(2000),
+    })
+    .strict(),
+) {}
+
+export class StartConsultationDto extends schemaDto(
+  z
+    .object({
+      startsOn: isoDate,
+      closesOn: isoDate,
+      justification: z.string().trim().min(3).max(4000).optional(),
+    })
+    .strict(),
+) {}
+
+export class RecordEvidenceDto extends schemaDto(
+  z.object({ itemId: slug, recordedOn: isoDate, note: z.string().trim().min(1).max(4000).optional() }).strict(),
+) {}
+
+export class SetPartiesDto extends schemaDto(z.object({ parties: z.array(party).min(1).max(50) }).strict()) {}
+
+export class UpdateGateOwnerDto extends schemaDto(z.object({ owner: person }).strict()) {}

@@ -1,0 +1,222 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { InvalidInputError } from '../../workflows/engine';
+import { Actor, actorLabel } from '../auth/roles';
+import { AuditService } from '../audit/audit.service';
+import { WorkingCalendar } from '../calendar/working-days';
+import { Clock } from '../core/clock/clock';
+import { AppConfig } from '../core/config/app-config';
+import { APP_CONFIG } from '../core/config/config.module';
+import { UnitOfWork } from '../core/database/unit-of-work';
+import { FieldError, Forbidden, NotFound, ValidationFailed } from '../core/errors/domain-error';
+import { WorkflowEngine } from '../workflows/workflow-engine.service';
+import { DecisionEntity } from './decision.entity';
+import { ForecastChangeEntity } from './forecast-change.entity';
+import { GateEntity } from './gate.entity';
+import { PartyEntity } from './party.entity';
+import { CreateProgrammeDto } from './programme.dto';
+import { ProgrammeEntity } from './programme.entity';
+import { ProgrammeAggregate, ProgrammeStore, persistedOf } from './programme.store';
+import { ProgrammeView, programmeView } from './programme-view';
+
+/** Creating programmes and reading them: what the SRO and the board see. */
+@Injectable()
+export class ProgrammeService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(ProgrammeStore) private readonly store: ProgrammeStore,
+    @Inject(WorkflowEngine) private readonly engine: WorkflowEngine,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(WorkingCalendar) private readonly calendar: WorkingCalendar,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async create(body: CreateProgrammeDto, actor: Actor | string): Promise<ProgrammeView> {
+    const def = this.engine.definition(body.workflow, body.workflowVersion);
+    const errors: FieldError[] = [];
+    const parties: Record<string, string[]> = {};
+    for (const [gateId, plan] of Object.entries(body.gates)) {
+      const gate = def.gates.find((g) => g.id === gateId);
+      if (!gate) {
+        errors.push({ field: `gates.${gateId}`, message: `${def.id} has no gate '${gateId}'` });
+        continue;
+      }
+      if (plan.parties && gate.kind !== 'approval') {
+        errors.push({ field: `gates.${gateId}.parties`, message: `${gate.title} is not an approval gate` });
+      }
+      if (plan.parties) {
+        const ids = plan.parties.map((p) => p.id);
+        const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+        if (dup) errors.push({ field: `gates.${gateId}.parties`, message: `party '${dup}' is listed twice` });
+        parties[gateId] = ids;
+      }
+    }
+    if (errors.length) throw new ValidationFailed(errors);
+
+    let persisted;
+    try {
+      persisted = this.engine.start(def, { parties });
+    } catch (error) {
+      if (error instanceof InvalidInputError) {
+        throw new ValidationFailed([{ field: 'gates', message: error.refusal.reason }]);
+      }
+      throw error;
+    }
+    const { statuses } = this.engine.inspect(persisted);
+    const id = randomUUID();
+    const now = this.clock.now();
+    const who = typeof actor === 'string' ? actor : actorLabel(actor);
+
+    await this.uow.run(async (em) => {
+      await em.insert(ProgrammeEntity, {
+        id,
+        name: body.name,
+        workflowId: def.id,
+        workflowVersion: def.version,
+        xstateVersion: persisted.xstateVersion,
+        snapshot: persisted.snapshot as object,
+        sroName: body.sro.name,
+        sroEmail: body.sro.email.toLowerCase(),
+        reminderPolicy: null,
+        revision: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const gates = def.gates.map((g, position) => {
+        const plan = body.gates[g.id];
+        return em.create(GateEntity, {
+          programmeId: id,
+          gateId: g.id,
+          position,
+          status: statuses[g.id],
+          ownerName: plan?.owner?.name ?? null,
+          ownerEmail: plan?.owner?.email.toLowerCase() ?? null,
+          baselineDate: plan?.targetDate ?? null,
+          forecastDate: plan?.targetDate ?? null,
+          actualDate: null,
+          closesOn: null,
+          note: null,
+        });
+      });
+      await em.insert(GateEntity, gates);
+      const partyRows = Object.entries(body.gates).flatMap(([gateId, plan]) =>
+        (plan.parties ?? []).map((p, position) => ({ programmeId: id, gateId, partyId: p.id, name: p.name, position })),
+      );
+      if (partyRows.length) await em.insert(PartyEntity, partyRows);
+      const baselines = gates.filter((g) => g.baselineDate);
+      if (baselines.length) {
+        await em.insert(
+          ForecastChangeEntity,
+          baselines.map((g) => ({
+            programmeId: id,
+            gateId: g.gateId,
+            fromDate: null,
+            toDate: g.baselineDate,
+            reason: 'Baseline set when the programme was created',
+            causedByGateId: null,
+            actor: who,
+            at: now,
+          })),
+        );
+      }
+      await this.audit.append(em, {
+        programmeId: id,
+        actor: who,
+        action: 'programme.created',
+        detail: {
+          after: {
+            name: body.name,
+            workflow: { id: def.id, version: def.version },
+            sro: body.sro,
+            gates: body.gates,
+          },
+        },
+      });
+    });
+    return this.get(id);
+  }
+
+  async get(id: string, actor?: Actor): Promise<ProgrammeView> {
+    this.checkScope(id, actor);
+    const aggregate = await this.store.load(this.dataSource.manager, id);
+    return this.view(aggregate);
+  }
+
+  async list(actor?: Actor): Promise<ProgrammeView[]> {
+    const ids = actor?.programmeId && actor.role !== 'admin' ? [actor.programmeId] : undefined;
+    const aggregates = await this.store.loadAll(this.dataSource.manager, ids);
+    return aggregates.map((a) => this.view(a));
+  }
+
+  /** A gate's dates over time and every decision on it, superseded ones included. */
+  async history(id: string, gateId: string, asOf: string | undefined, actor?: Actor) {
+    const view = await this.get(id, actor);
+    const gate = view.gates.find((g) => g.id === gateId);
+    if (!gate) throw new NotFound('Gate', gateId);
+    const [forecasts, decisions] = await Promise.all([
+      this.dataSource.getRepository(ForecastChangeEntity).find({ where: { programmeId: id, gateId }, order: { id: 'ASC' } }),
+      this.dataSource.getRepository(DecisionEntity).find({ where: { programmeId: id, gateId }, order: { id: 'ASC' } }),
+    ]);
+    const changes = forecasts.map((f) => ({
+      at: new Date(f.at).toISOString(),
+      from: f.fromDate,
+      to: f.toDate,
+      reason: f.reason,
+      actor: f.actor,
+      ...(f.causedByGateId ? { causedByGateId: f.causedByGateId } : {}),
+    }));
+    const superseding = new Map<number, number>();
+    for (const d of decisions) {
+      const later = decisions.find((x) => x.id > d.id && x.partyId === d.partyId);
+      if (later) superseding.set(d.id, later.id);
+    }
+    return {
+      programmeId: id,
+      gateId,
+      baselineDate: gate.baselineDate,
+      forecastDate: gate.forecastDate,
+      ...(asOf ? { asOf, forecastAsOf: forecastAsOf(changes, asOf) } : {}),
+      forecasts: changes,
+      decisions: decisions.map((d) => ({
+        id: d.id,
+        partyId: d.partyId,
+        decision: d.decision,
+        decidedOn: d.decidedOn,
+        reference: d.reference,
+        conditions: d.conditions,
+        recordedBy: d.recordedBy,
+        recordedAt: new Date(d.recordedAt).toISOString(),
+        supersededBy: superseding.get(d.id) ?? null,
+      })),
+    };
+  }
+
+  view(aggregate: ProgrammeAggregate): ProgrammeView {
+    const { def, statuses, context } = this.engine.inspect(persistedOf(aggregate.programme));
+    return programmeView({
+      aggregate,
+      def,
+      statuses,
+      context,
+      today: this.clock.today(),
+      calendar: this.calendar,
+      thresholds: this.config.rag,
+    });
+  }
+
+  checkScope(id: string, actor?: Actor): void {
+    if (actor?.programmeId && actor.role !== 'admin' && actor.programmeId !== id) {
+      throw new Forbidden('Your token is limited to another programme');
+    }
+  }
+}
+
+/** The forecast in force at the end of a given day: "forecast at last report". */
+export function forecastAsOf(changes: Array<{ at: string; to: string | null }>, asOf: string): string | null {
+  let value: string | null = null;
+  for (const c of changes) if (c.at.slice(0, 10) <= asOf) value = c.to;
+  return value;
+}
