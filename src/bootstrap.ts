@@ -46,10 +46,18 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new ConsoleLogger({ json: true, logLevels: LEVELS[config.logLevel] }),
     bufferLogs: false,
+    abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // Once shutting down, answers close their connection: a client's idle keep-alive socket
+  // would otherwise hold the process open until the client gives up on it.
+  let closing = false;
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    if (closing) void reply.header('connection', 'close');
   });
   await app.register(helmet, {
     contentSecurityPolicy: {

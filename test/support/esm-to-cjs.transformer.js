@@ -4,15 +4,18 @@
 const ts = require('typescript');
 const crypto = require('node:crypto');
 
-const VERSION = '2';
+const VERSION = '3';
 const ESM_SYNTAX = /^\s*(import\s*[\w{*'"]|export\s)/m;
+// `const require = createRequire(import.meta.url)` would redeclare CommonJS's own `require`,
+// which already resolves relative to the file, so the declaration is dropped.
+const OWN_REQUIRE = /^(\s*)(?:const|let|var)\s+require\s*=\s*createRequire\(\s*import\.meta\.url\s*\)\s*;?/gm;
 module.exports = {
   getCacheKey(source, path) {
     return crypto.createHash('sha1').update(VERSION).update(path).update(source).digest('hex');
   },
   process(source, path) {
     if (!ESM_SYNTAX.test(source)) return { code: source };
-    const replaced = source.replace(/\bimport\.meta\.url\b/g, "require('node:url').pathToFileURL(__filename).href");
+    const replaced = source.replace(OWN_REQUIRE, '$1').replace(/\bimport\.meta\.url\b/g, "require('node:url').pathToFileURL(__filename).href");
     const out = ts.transpileModule(replaced, {
       fileName: path,
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, allowJs: true, sourceMap: false },

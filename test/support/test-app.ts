@@ -34,6 +34,8 @@ export interface TestRequest {
   token?: string;
   /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is (malformed bodies, forms); set the content-type in `headers`. */
+  raw?: string;
   headers?: Record<string, string>;
 }
 
@@ -106,7 +108,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     database,
     clock,
     adminToken: config.bootstrapAdminToken ?? adminToken,
-    async request(method, url, { token, body, headers = {} } = {}) {
+    async request(method, url, { token, body, raw, headers = {} } = {}) {
       const response = await started.inject({
         method: method.toUpperCase() as 'GET',
         url,
@@ -115,7 +117,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
           ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
           ...headers,
         },
-        ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+        ...(body !== undefined ? { payload: JSON.stringify(body) } : raw !== undefined ? { payload: raw } : {}),
       });
       const isJson = /json/.test(String(response.headers['content-type'] ?? ''));
       return {
