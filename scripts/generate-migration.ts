@@ -19,7 +19,8 @@ async function main() {
   if (!dialect) {
     const stamp = Date.now();
     for (const d of ['sqlite', 'postgres']) {
-      const url = d === 'sqlite' ? `sqlite:${join(mkdtempSync(join(tmpdir(), 'cg-')), 'gen.sqlite')}` : await scratchDb();
+      const url =
+        d === 'sqlite' ? `sqlite:${join(mkdtempSync(join(tmpdir(), 'cg-')), 'gen.sqlite')}` : await scratchDb();
       execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', __filename, name, d], {
         stdio: 'inherit',
         env: { ...process.env, DATABASE_URL: url, MIGRATION_STAMP: String(stamp) },
@@ -28,7 +29,8 @@ async function main() {
     return;
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after DATABASE_URL picks the dialect
-  const { createDataSource, migrate } = require('../src/core/database/data-source') as typeof import('../src/core/database/data-source');
+  const { createDataSource, migrate } =
+    require('../src/core/database/data-source') as typeof import('../src/core/database/data-source');
   const ds = createDataSource(process.env.DATABASE_URL!);
   await ds.initialize();
   await migrate(ds);
@@ -64,8 +66,9 @@ ${[...sql.downQueries].reverse().map(q).join('\n')}
   const list = dialect === 'sqlite' ? 'SQLITE_MIGRATIONS' : 'POSTGRES_MIGRATIONS';
   let text = readFileSync(index, 'utf8');
   text = `import { ${className} } from './${dialect}/${stamp}-${name}';\n` + text;
-  text = text.replace(new RegExp(`(${list}: MigrationClass\\[\\] = \\[)([^\\]]*)\\]`), (_m, a: string, b: string) =>
-    `${a}${b.trim() ? `${b.trim().replace(/,$/, '')}, ` : ''}${className}]`,
+  text = text.replace(
+    new RegExp(`(${list}: MigrationClass\\[\\] = \\[)([^\\]]*)\\]`),
+    (_m, a: string, b: string) => `${a}${b.trim() ? `${b.trim().replace(/,$/, '')}, ` : ''}${className}]`,
   );
   writeFileSync(index, text);
   console.log(`${dialect}: wrote ${file}`);

@@ -34,7 +34,7 @@ export class WorkingCalendar {
   addWorkingDays(date: IsoDate, n: number): IsoDate {
     const step = n < 0 ? -1 : 1;
     let d = date;
-    for (let left = Math.abs(n); left > 0; ) {
+    for (let left = Math.abs(n); left > 0;) {
       d = addDays(d, step);
       if (this.isWorkingDay(d)) left--;
     }

@@ -24,7 +24,10 @@ export const BETTER_CARE_TOGETHER: CreateProgrammeDto = {
   workflowVersion: 1,
   sro: { name: 'Kate Shields', email: mail('kate.shields') },
   gates: {
-    'pcbc-draft': { targetDate: '2015-09-04', owner: { name: 'BCT Programme Management Office', email: mail('bct.pmo') } },
+    'pcbc-draft': {
+      targetDate: '2015-09-04',
+      owner: { name: 'BCT Programme Management Office', email: mail('bct.pmo') },
+    },
     'clinical-senate-review': {
       targetDate: '2015-10-05',
       owner: { name: 'LLR Clinical Leadership Group', email: mail('bct.clg') },
@@ -61,10 +64,18 @@ export interface DemoStep {
 /** What had happened by late October 2015. */
 export const BETTER_CARE_TOGETHER_STEPS: DemoStep[] = [
   { gateId: 'pcbc-draft', complete: { completedOn: '2015-09-07', note: 'Early draft sent to NHS England' } },
-  { gateId: 'clinical-senate-review', complete: { completedOn: '2015-10-05', note: 'Clinical senate report received' } },
+  {
+    gateId: 'clinical-senate-review',
+    complete: { completedOn: '2015-10-05', note: 'Clinical senate report received' },
+  },
   {
     gateId: 'partner-approvals',
-    decision: { partyId: 'leicester-city-ccg', decision: 'approved', decidedOn: '2015-10-13', reference: 'LC CCG Board 13/10/15 item 7' },
+    decision: {
+      partyId: 'leicester-city-ccg',
+      decision: 'approved',
+      decidedOn: '2015-10-13',
+      reference: 'LC CCG Board 13/10/15 item 7',
+    },
   },
   {
     gateId: 'partner-approvals',
@@ -101,8 +112,14 @@ export const FIVE_YEAR_PLAN: CreateProgrammeDto = {
   workflow: 'plan-submission',
   sro: { name: 'Kate Shields', email: mail('kate.shields') },
   gates: {
-    'outline-plan': { targetDate: '2014-04-04', owner: { name: 'BCT Programme Management Office', email: mail('bct.pmo') } },
-    'draft-plan': { targetDate: '2014-06-30', owner: { name: 'BCT Programme Management Office', email: mail('bct.pmo') } },
+    'outline-plan': {
+      targetDate: '2014-04-04',
+      owner: { name: 'BCT Programme Management Office', email: mail('bct.pmo') },
+    },
+    'draft-plan': {
+      targetDate: '2014-06-30',
+      owner: { name: 'BCT Programme Management Office', email: mail('bct.pmo') },
+    },
     'discussion-and-review': {
       targetDate: '2014-09-12',
       owner: { name: 'BCT Communications and Engagement', email: mail('bct.engagement') },

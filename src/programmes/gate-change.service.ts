@@ -61,7 +61,9 @@ export class GateChangeService {
         decision: body.decision as Decision,
         decidedOn: body.decidedOn,
       };
-      const previous = [...c.aggregate.decisions].reverse().find((d) => d.gateId === gateId && d.partyId === body.partyId);
+      const previous = [...c.aggregate.decisions]
+        .reverse()
+        .find((d) => d.gateId === gateId && d.partyId === body.partyId);
       const carried = await this.step(c, event, `${party?.name ?? body.partyId} decided ${body.decision}`);
       await c.em.insert(DecisionEntity, {
         programmeId: id,
@@ -80,7 +82,12 @@ export class GateChangeService {
           partyId: body.partyId,
           partyName: party?.name,
           before: previous ? { decision: previous.decision, decidedOn: previous.decidedOn } : null,
-          after: { decision: body.decision, decidedOn: body.decidedOn, reference: body.reference, conditions: body.conditions },
+          after: {
+            decision: body.decision,
+            decidedOn: body.decidedOn,
+            reference: body.reference,
+            conditions: body.conditions,
+          },
           gateStatus: c.gate.status,
           carried,
         },
@@ -142,7 +149,9 @@ export class GateChangeService {
     const dup = ids.find((p, i) => ids.indexOf(p) !== i);
     if (dup) throw new ValidationFailed([{ field: 'parties', message: `party '${dup}' is listed twice` }]);
     return this.change(id, gateId, actor, async (c) => {
-      const before = c.aggregate.parties.filter((p) => p.gateId === gateId).map((p) => ({ id: p.partyId, name: p.name }));
+      const before = c.aggregate.parties
+        .filter((p) => p.gateId === gateId)
+        .map((p) => ({ id: p.partyId, name: p.name }));
       await this.step(c, { type: 'gate.parties', gateId, parties: ids }, '');
       await c.em.delete(PartyEntity, { programmeId: id, gateId });
       await c.em.insert(
@@ -225,7 +234,8 @@ export class GateChangeService {
 
   /** Takes the workflow step, saves it, and carries any slip its date causes. */
   private async step(c: ChangeContext, event: WorkflowEvent, what: string): Promise<CarriedChange[]> {
-    const partyName = (pid: string) => c.aggregate.parties.find((p) => p.gateId === c.gate.gateId && p.partyId === pid)?.name ?? pid;
+    const partyName = (pid: string) =>
+      c.aggregate.parties.find((p) => p.gateId === c.gate.gateId && p.partyId === pid)?.name ?? pid;
     const result = this.engine.apply(persistedOf(c.aggregate.programme), event, partyName);
     const wasDone = c.statuses[c.gate.gateId] === 'complete';
     await this.writer.saveState(c.em, c.aggregate, result.persisted, result.statuses, result.context);
@@ -233,7 +243,15 @@ export class GateChangeService {
     const nowDone = result.statuses[c.gate.gateId];
     if (!wasDone && (nowDone === 'complete' || nowDone === 'running') && what) {
       const title = this.title(c, c.gate.gateId);
-      return this.writer.carrySlip(c.em, c.aggregate, c.def, c.statuses, c.gate.gateId, `Carried from ${title}: ${what} on ${c.gate.actualDate}`, c.who);
+      return this.writer.carrySlip(
+        c.em,
+        c.aggregate,
+        c.def,
+        c.statuses,
+        c.gate.gateId,
+        `Carried from ${title}: ${what} on ${c.gate.actualDate}`,
+        c.who,
+      );
     }
     return [];
   }

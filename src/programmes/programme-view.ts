@@ -19,7 +19,11 @@ function consultationGateId(def: WorkflowDefinition): string | undefined {
   return def.gates.find((g) => g.kind === 'consultation')?.id;
 }
 
-export function plannedGates(aggregate: ProgrammeAggregate, def: WorkflowDefinition, statuses: Record<string, GateStatus>): PlannedGate[] {
+export function plannedGates(
+  aggregate: ProgrammeAggregate,
+  def: WorkflowDefinition,
+  statuses: Record<string, GateStatus>,
+): PlannedGate[] {
   const rows = new Map(aggregate.gates.map((g) => [g.gateId, g]));
   return def.gates.map((g) => {
     const row = rows.get(g.id);
@@ -52,7 +56,9 @@ export function programmeView(inputs: ViewInputs) {
         ? aggregate.parties
             .filter((p) => p.gateId === gateDef.id)
             .map((p) => {
-              const latest = [...aggregate.decisions].reverse().find((d) => d.gateId === gateDef.id && d.partyId === p.partyId);
+              const latest = [...aggregate.decisions]
+                .reverse()
+                .find((d) => d.gateId === gateDef.id && d.partyId === p.partyId);
               return {
                 id: p.partyId,
                 name: p.name,
@@ -67,7 +73,9 @@ export function programmeView(inputs: ViewInputs) {
               };
             })
         : undefined;
-    const outstanding = parties?.filter((p) => p.decision !== 'approved' && p.decision !== 'approved-with-conditions').length;
+    const outstanding = parties?.filter(
+      (p) => p.decision !== 'approved' && p.decision !== 'approved-with-conditions',
+    ).length;
     const forecastDate = status === 'complete' ? (plan.forecastDate ?? null) : (projected.get(gateDef.id) ?? null);
     const rating = gateRag(
       {
@@ -127,7 +135,11 @@ export function programmeView(inputs: ViewInputs) {
     workflow: { id: def.id, version: def.version, title: def.title },
     state: allComplete ? 'complete' : (current?.id ?? 'not-started'),
     rag,
-    ragReason: worst ? `${worst.title}: ${worst.ragReason}` : rag === 'blue' ? 'Every gate is complete' : 'Every gate on the path to consultation is on track',
+    ragReason: worst
+      ? `${worst.title}: ${worst.ragReason}`
+      : rag === 'blue'
+        ? 'Every gate is complete'
+        : 'Every gate on the path to consultation is on track',
     sro: { name: programme.sroName, email: programme.sroEmail },
     ...(consultation
       ? {
@@ -139,7 +151,9 @@ export function programmeView(inputs: ViewInputs) {
           },
         }
       : {}),
-    nextGate: current ? { id: current.id, title: current.title, forecastDate: current.forecastDate, rag: current.rag } : null,
+    nextGate: current
+      ? { id: current.id, title: current.title, forecastDate: current.forecastDate, rag: current.rag }
+      : null,
     revision: programme.revision,
     createdAt: new Date(programme.createdAt).toISOString(),
     updatedAt: new Date(programme.updatedAt).toISOString(),

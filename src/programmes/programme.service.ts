@@ -157,7 +157,9 @@ export class ProgrammeService {
     const gate = view.gates.find((g) => g.id === gateId);
     if (!gate) throw new NotFound('Gate', gateId);
     const [forecasts, decisions] = await Promise.all([
-      this.dataSource.getRepository(ForecastChangeEntity).find({ where: { programmeId: id, gateId }, order: { id: 'ASC' } }),
+      this.dataSource
+        .getRepository(ForecastChangeEntity)
+        .find({ where: { programmeId: id, gateId }, order: { id: 'ASC' } }),
       this.dataSource.getRepository(DecisionEntity).find({ where: { programmeId: id, gateId }, order: { id: 'ASC' } }),
     ]);
     const changes = forecasts.map((f) => ({

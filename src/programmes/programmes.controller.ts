@@ -79,7 +79,12 @@ export class ProgrammesController {
   @HttpCode(200)
   @Roles('partnerships', 'owner')
   @BodyOf(CompleteGateDto)
-  complete(@Param('id') id: string, @Param('gateId') gateId: string, @Body() body: CompleteGateDto, @CurrentActor() actor: Actor) {
+  complete(
+    @Param('id') id: string,
+    @Param('gateId') gateId: string,
+    @Body() body: CompleteGateDto,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.changes.completeGate(id, gateId, body, actor);
   }
 
@@ -111,14 +116,24 @@ export class ProgrammesController {
   @Put(':id/gates/:gateId/parties')
   @Roles('partnerships')
   @BodyOf(SetPartiesDto)
-  parties(@Param('id') id: string, @Param('gateId') gateId: string, @Body() body: SetPartiesDto, @CurrentActor() actor: Actor) {
+  parties(
+    @Param('id') id: string,
+    @Param('gateId') gateId: string,
+    @Body() body: SetPartiesDto,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.changes.setParties(id, gateId, body, actor);
   }
 
   @Patch(':id/gates/:gateId')
   @Roles('partnerships', 'sro', 'owner')
   @BodyOf(ReforecastDto)
-  reforecast(@Param('id') id: string, @Param('gateId') gateId: string, @Body() body: ReforecastDto, @CurrentActor() actor: Actor) {
+  reforecast(
+    @Param('id') id: string,
+    @Param('gateId') gateId: string,
+    @Body() body: ReforecastDto,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.changes.reforecast(id, gateId, body, actor);
   }
 }

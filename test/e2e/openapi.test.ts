@@ -18,7 +18,8 @@ describe('openapi.json', () => {
   it('matches the document the controllers describe', () => {
     const generated = openApiJson(t.app);
     const committed = readFileSync(OPENAPI_FILE, 'utf8');
-    if (generated !== committed) throw new Error(`openapi.json is out of date: run npm run openapi\n${summary(committed, generated)}`);
+    if (generated !== committed)
+      throw new Error(`openapi.json is out of date: run npm run openapi\n${summary(committed, generated)}`);
   });
 
   it('is what /api/docs/openapi.json serves', async () => {

@@ -25,7 +25,12 @@ describe('the reference programme over HTTP', () => {
     expect(res.body.workflow).toMatchObject({ id: 'nhs-service-change', version: 1 });
     expect(res.body.sro).toEqual({ name: 'Kate Shields', email: 'kate.shields@example.nhs.uk' });
     const pcbc = gate(res.body, 'pcbc-draft');
-    expect(pcbc).toMatchObject({ status: 'open', baselineDate: '2015-09-04', forecastDate: '2015-09-04', actualDate: null });
+    expect(pcbc).toMatchObject({
+      status: 'open',
+      baselineDate: '2015-09-04',
+      forecastDate: '2015-09-04',
+      actualDate: null,
+    });
     expect(gate(res.body, 'clinical-senate-review').status).toBe('not-started');
     expect(gate(res.body, 'partner-approvals').parties).toHaveLength(8);
     expect(['green', 'amber']).toContain(res.body.rag);
@@ -103,7 +108,12 @@ describe('the reference programme over HTTP', () => {
     const parties = BETTER_CARE_TOGETHER.gates['partner-approvals'].parties!;
     const first = await t.request('POST', `/api/programmes/${id}/gates/partner-approvals/decisions`, {
       token: lead,
-      body: { partyId: 'leicester-city-council', decision: 'deferred', decidedOn: '2015-10-20', reference: 'Exec 20/10' },
+      body: {
+        partyId: 'leicester-city-council',
+        decision: 'deferred',
+        decidedOn: '2015-10-20',
+        reference: 'Exec 20/10',
+      },
     });
     expect(first.status).toBe(201);
     for (const party of parties) {
@@ -111,7 +121,12 @@ describe('the reference programme over HTTP', () => {
         token: lead,
         body:
           party.id === 'rutland-county-council'
-            ? { partyId: party.id, decision: 'approved-with-conditions', decidedOn: '2015-10-27', conditions: 'EIA first' }
+            ? {
+                partyId: party.id,
+                decision: 'approved-with-conditions',
+                decidedOn: '2015-10-27',
+                conditions: 'EIA first',
+              }
             : { partyId: party.id, decision: 'approved', decidedOn: '2015-10-26' },
       });
       expect(res.status).toBe(201);
@@ -137,9 +152,11 @@ describe('the reference programme over HTTP', () => {
     expect(actions).toContain('gate.completed');
     expect(actions).toContain('gate.reforecast');
     expect(actions.filter((a: string) => a === 'decision.recorded')).toHaveLength(9);
-    expect(audit.body.every((e: { actor: string }) => /^Test partnerships .* <partnerships-.*@example\.nhs\.uk>$/.test(e.actor))).toBe(
-      true,
-    );
+    expect(
+      audit.body.every((e: { actor: string }) =>
+        /^Test partnerships .* <partnerships-.*@example\.nhs\.uk>$/.test(e.actor),
+      ),
+    ).toBe(true);
     const ats = audit.body.map((e: { at: string }) => e.at);
     expect([...ats].sort()).toEqual(ats);
   });

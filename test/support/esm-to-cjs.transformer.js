@@ -15,10 +15,17 @@ module.exports = {
   },
   process(source, path) {
     if (!ESM_SYNTAX.test(source)) return { code: source };
-    const replaced = source.replace(OWN_REQUIRE, '$1').replace(/\bimport\.meta\.url\b/g, "require('node:url').pathToFileURL(__filename).href");
+    const replaced = source
+      .replace(OWN_REQUIRE, '$1')
+      .replace(/\bimport\.meta\.url\b/g, "require('node:url').pathToFileURL(__filename).href");
     const out = ts.transpileModule(replaced, {
       fileName: path,
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, allowJs: true, sourceMap: false },
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2022,
+        allowJs: true,
+        sourceMap: false,
+      },
     });
     return { code: out.outputText };
   },

@@ -37,7 +37,11 @@ function serviceEnv(env: Record<string, string>, dataDir: string): NodeJS.Proces
 /** Runs the service until it exits by itself (e.g. refused configuration). */
 export async function runServiceToExit(env: Record<string, string>, timeoutMs = 20_000) {
   const dataDir = mkdtempSync(join(tmpdir(), 'cg-proc-'));
-  const child = spawn(process.execPath, ENTRY, { cwd: ROOT, env: serviceEnv(env, dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ENTRY, {
+    cwd: ROOT,
+    env: serviceEnv(env, dataDir),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -50,7 +54,10 @@ export async function runServiceToExit(env: Record<string, string>, timeoutMs = 
 }
 
 /** Starts the service on a free port and waits until /api/health answers 200. */
-export async function startServiceProcess(env: Record<string, string> = {}, timeoutMs = 30_000): Promise<ServerProcess> {
+export async function startServiceProcess(
+  env: Record<string, string> = {},
+  timeoutMs = 30_000,
+): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'cg-proc-'));
   const child = spawn(process.execPath, ENTRY, {

@@ -23,7 +23,9 @@ export function testDialect(): 'sqlite' | 'postgres' {
   // Entity column types are chosen from DATABASE_URL when the entity classes load, so the
   // jest process itself must run with a postgres DATABASE_URL, not just TEST_DATABASE.
   if (wanted === 'postgres' && databaseDialect() !== 'postgres') {
-    throw new Error('TEST_DATABASE=postgres needs DATABASE_URL=postgres://... in the environment too (npm run test:pg)');
+    throw new Error(
+      'TEST_DATABASE=postgres needs DATABASE_URL=postgres://... in the environment too (npm run test:pg)',
+    );
   }
   return wanted;
 }

@@ -41,9 +41,12 @@ export class FixedClock extends Clock {
 
 /** The calendar date of an instant in a time zone, as YYYY-MM-DD. */
 export function businessDate(instant: Date, timeZone: string): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
   return parts; // en-CA formats as YYYY-MM-DD
 }
 

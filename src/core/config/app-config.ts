@@ -1,51 +1,39 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
-import { z } from "zod";
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
 
 // Configuration is read here and nowhere else: committed defaults in config/default.json,
 // an optional overlay file (CONFIG_FILE), then environment variables. Everything is
 // validated once at boot; a bad value stops the service with a message naming it.
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
-const databaseUrl = z
-  .string()
-  .refine((v) => /^sqlite:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v), {
-    message: "expected sqlite:<path> or postgres://user@host:port/database",
-  });
+const databaseUrl = z.string().refine((v) => /^sqlite:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v), {
+  message: 'expected sqlite:<path> or postgres://user@host:port/database',
+});
 
 const schema = z.object({
   port: z.coerce.number().int().min(0).max(65535),
   databaseUrl,
-  publicUrl: z.url({ message: "expected an absolute http(s) URL" }).nullable(),
-  timeZone: z
-    .string()
-    .refine(isTimeZone, {
-      message: "expected an IANA time zone such as Europe/London",
-    }),
-  logLevel: z.enum(["silent", "error", "warn", "info", "debug"]),
+  publicUrl: z.url({ message: 'expected an absolute http(s) URL' }).nullable(),
+  timeZone: z.string().refine(isTimeZone, {
+    message: 'expected an IANA time zone such as Europe/London',
+  }),
+  logLevel: z.enum(['silent', 'error', 'warn', 'info', 'debug']),
   seedDemo: z.boolean(),
   appNow: z
     .string()
-    .refine(
-      (v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)),
-      {
-        message: "expected an ISO 8601 instant such as 2015-10-27T09:00:00Z",
-      },
-    )
+    .refine((v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)), {
+      message: 'expected an ISO 8601 instant such as 2015-10-27T09:00:00Z',
+    })
     .nullable(),
-  bootstrapAdminToken: z
-    .string()
-    .min(16, "must be at least 16 characters")
-    .nullable(),
+  bootstrapAdminToken: z.string().min(16, 'must be at least 16 characters').nullable(),
   mail: z.object({
     from: z.string().min(3),
     smtpUrl: z
       .string()
       .refine((v) => /^smtps?:\/\/[^/]+/.test(v), {
-        message: "expected smtp://host:port or smtps://user:pass@host:port",
+        message: 'expected smtp://host:port or smtps://user:pass@host:port',
       })
       .nullable(),
     outboxDir: z.string().min(1),
@@ -68,9 +56,7 @@ const schema = z.object({
   }),
   calendar: z.object({
     extraClosureDays: z.array(isoDate),
-    preElectionPeriods: z.array(
-      z.object({ name: z.string().min(1), from: isoDate, to: isoDate }),
-    ),
+    preElectionPeriods: z.array(z.object({ name: z.string().min(1), from: isoDate, to: isoDate })),
   }),
   auth: z.object({
     tokenTtlDays: z.number().int().min(1),
@@ -80,96 +66,81 @@ const schema = z.object({
     oidc: z
       .object({
         issuer: z.url({
-          message:
-            "expected the issuer URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0",
+          message: 'expected the issuer URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0',
         }),
         clientId: z.string().min(1),
         clientSecret: z.string().min(1),
         /** Defaults to <publicUrl>/login/oidc/callback. */
         redirectUrl: z.url().nullable().default(null),
-        scope: z.string().min(6).default("openid email profile"),
+        scope: z.string().min(6).default('openid email profile'),
         /** The claim holding the person's email address (Entra: add the optional `email` claim). */
-        emailClaim: z.string().min(1).default("email"),
+        emailClaim: z.string().min(1).default('email'),
         /** Role for a person who holds no role yet; null refuses them. Never admin. */
-        defaultRole: z
-          .enum(["sro", "partnerships", "owner", "viewer"])
-          .nullable()
-          .default(null),
-        buttonText: z
-          .string()
-          .min(1)
-          .default("Sign in with your organisation account"),
+        defaultRole: z.enum(['sro', 'partnerships', 'owner', 'viewer']).nullable().default(null),
+        buttonText: z.string().min(1).default('Sign in with your organisation account'),
       })
       .nullable()
       .default(null),
   }),
 });
 
-export type AppConfig = Omit<z.infer<typeof schema>, "publicUrl"> & {
+export type AppConfig = Omit<z.infer<typeof schema>, 'publicUrl'> & {
   publicUrl: string;
 };
 
 /** Environment variables and the setting each one overrides. */
-const ENV: Record<string, { path: string[]; parse?: (v: string) => unknown }> =
-  {
-    PORT: { path: ["port"] },
-    DATABASE_URL: { path: ["databaseUrl"] },
-    PUBLIC_URL: { path: ["publicUrl"] },
-    BUSINESS_TIME_ZONE: { path: ["timeZone"] },
-    LOG_LEVEL: { path: ["logLevel"] },
-    SEED_DEMO: { path: ["seedDemo"], parse: parseBoolean },
-    APP_NOW: { path: ["appNow"], parse: emptyToNull },
-    BOOTSTRAP_ADMIN_TOKEN: {
-      path: ["bootstrapAdminToken"],
-      parse: emptyToNull,
-    },
-    MAIL_FROM: { path: ["mail", "from"] },
-    SMTP_URL: { path: ["mail", "smtpUrl"], parse: emptyToNull },
-    MAIL_DIR: { path: ["mail", "outboxDir"] },
-    MAIL_MAX_ATTEMPTS: { path: ["mail", "maxAttempts"] },
-    REMINDERS_CRON_ENABLED: {
-      path: ["reminders", "cronEnabled"],
-      parse: parseBoolean,
-    },
-    REMINDERS_CRON: { path: ["reminders", "cron"] },
-    REMINDERS_SEND_HOUR: { path: ["reminders", "sendHour"] },
-    SESSION_HOURS: { path: ["auth", "sessionHours"] },
-    MAX_FAILED_SIGN_INS: { path: ["auth", "maxFailedSignInsPer15Minutes"] },
-    OIDC_ISSUER: { path: ["auth", "oidc", "issuer"] },
-    OIDC_CLIENT_ID: { path: ["auth", "oidc", "clientId"] },
-    OIDC_CLIENT_SECRET: { path: ["auth", "oidc", "clientSecret"] },
-    OIDC_REDIRECT_URL: {
-      path: ["auth", "oidc", "redirectUrl"],
-      parse: emptyToNull,
-    },
-    OIDC_DEFAULT_ROLE: {
-      path: ["auth", "oidc", "defaultRole"],
-      parse: emptyToNull,
-    },
-  };
+const ENV: Record<string, { path: string[]; parse?: (v: string) => unknown }> = {
+  PORT: { path: ['port'] },
+  DATABASE_URL: { path: ['databaseUrl'] },
+  PUBLIC_URL: { path: ['publicUrl'] },
+  BUSINESS_TIME_ZONE: { path: ['timeZone'] },
+  LOG_LEVEL: { path: ['logLevel'] },
+  SEED_DEMO: { path: ['seedDemo'], parse: parseBoolean },
+  APP_NOW: { path: ['appNow'], parse: emptyToNull },
+  BOOTSTRAP_ADMIN_TOKEN: {
+    path: ['bootstrapAdminToken'],
+    parse: emptyToNull,
+  },
+  MAIL_FROM: { path: ['mail', 'from'] },
+  SMTP_URL: { path: ['mail', 'smtpUrl'], parse: emptyToNull },
+  MAIL_DIR: { path: ['mail', 'outboxDir'] },
+  MAIL_MAX_ATTEMPTS: { path: ['mail', 'maxAttempts'] },
+  REMINDERS_CRON_ENABLED: {
+    path: ['reminders', 'cronEnabled'],
+    parse: parseBoolean,
+  },
+  REMINDERS_CRON: { path: ['reminders', 'cron'] },
+  REMINDERS_SEND_HOUR: { path: ['reminders', 'sendHour'] },
+  SESSION_HOURS: { path: ['auth', 'sessionHours'] },
+  MAX_FAILED_SIGN_INS: { path: ['auth', 'maxFailedSignInsPer15Minutes'] },
+  OIDC_ISSUER: { path: ['auth', 'oidc', 'issuer'] },
+  OIDC_CLIENT_ID: { path: ['auth', 'oidc', 'clientId'] },
+  OIDC_CLIENT_SECRET: { path: ['auth', 'oidc', 'clientSecret'] },
+  OIDC_REDIRECT_URL: {
+    path: ['auth', 'oidc', 'redirectUrl'],
+    parse: emptyToNull,
+  },
+  OIDC_DEFAULT_ROLE: {
+    path: ['auth', 'oidc', 'defaultRole'],
+    parse: emptyToNull,
+  },
+};
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(
-      `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
-    );
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
 
 /** Reads and validates the configuration. Throws ConfigError listing every bad setting. */
-export function loadConfig(
-  env: NodeJS.ProcessEnv = process.env,
-  rootDir = process.cwd(),
-): AppConfig {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = process.cwd()): AppConfig {
   const problems: string[] = [];
-  const merged = readJson(resolve(rootDir, "config/default.json"));
+  const merged = readJson(resolve(rootDir, 'config/default.json'));
   if (env.CONFIG_FILE) {
     try {
       deepMerge(merged, readJson(resolve(rootDir, env.CONFIG_FILE)));
     } catch (e) {
-      problems.push(
-        `CONFIG_FILE: cannot read ${env.CONFIG_FILE} (${(e as Error).message})`,
-      );
+      problems.push(`CONFIG_FILE: cannot read ${env.CONFIG_FILE} (${(e as Error).message})`);
     }
   }
   for (const [name, { path, parse }] of Object.entries(ENV)) {
@@ -183,17 +154,14 @@ export function loadConfig(
   }
   if (merged.appNow === undefined) merged.appNow = null;
   if (merged.publicUrl === undefined) merged.publicUrl = null;
-  if (merged.bootstrapAdminToken === undefined)
-    merged.bootstrapAdminToken = null;
+  if (merged.bootstrapAdminToken === undefined) merged.bootstrapAdminToken = null;
 
   const result = schema.safeParse(merged);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const path = issue.path.map(String);
-      const envName = Object.entries(ENV).find(
-        ([, v]) => v.path.join(".") === path.join("."),
-      )?.[0];
-      const where = envName ? `${envName} (${path.join(".")})` : path.join(".");
+      const envName = Object.entries(ENV).find(([, v]) => v.path.join('.') === path.join('.'))?.[0];
+      const where = envName ? `${envName} (${path.join('.')})` : path.join('.');
       problems.push(`${where}: ${issue.message}`);
     }
   }
@@ -202,23 +170,18 @@ export function loadConfig(
   // Without PUBLIC_URL, links in mail and the start-up banner point at this machine.
   return {
     ...config,
-    publicUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(
-      /\/$/,
-      "",
-    ),
+    publicUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, ''),
   };
 }
 
 /** The database dialect, needed while entity classes are declared (before Nest starts). */
-export function databaseDialect(
-  env: NodeJS.ProcessEnv = process.env,
-): "sqlite" | "postgres" {
-  const url = env.DATABASE_URL ?? "";
-  return /^postgres(ql)?:/.test(url) ? "postgres" : "sqlite";
+export function databaseDialect(env: NodeJS.ProcessEnv = process.env): 'sqlite' | 'postgres' {
+  const url = env.DATABASE_URL ?? '';
+  return /^postgres(ql)?:/.test(url) ? 'postgres' : 'sqlite';
 }
 
 function readJson(path: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 }
 
 function parseBoolean(v: string): boolean {
@@ -228,14 +191,10 @@ function parseBoolean(v: string): boolean {
 }
 
 function emptyToNull(v: string): string | null {
-  return v.trim() === "" ? null : v;
+  return v.trim() === '' ? null : v;
 }
 
-function setPath(
-  target: Record<string, unknown>,
-  path: string[],
-  value: unknown,
-): void {
+function setPath(target: Record<string, unknown>, path: string[], value: unknown): void {
   let node = target;
   for (const key of path.slice(0, -1)) {
     node[key] = (node[key] as Record<string, unknown>) ?? {};
@@ -244,23 +203,11 @@ function setPath(
   node[path[path.length - 1]] = value;
 }
 
-function deepMerge(
-  target: Record<string, unknown>,
-  source: Record<string, unknown>,
-): void {
+function deepMerge(target: Record<string, unknown>, source: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(source)) {
     const existing = target[key];
-    if (
-      value &&
-      typeof value === "object" &&
-      !Array.isArray(value) &&
-      existing &&
-      typeof existing === "object"
-    ) {
-      deepMerge(
-        existing as Record<string, unknown>,
-        value as Record<string, unknown>,
-      );
+    if (value && typeof value === 'object' && !Array.isArray(value) && existing && typeof existing === 'object') {
+      deepMerge(existing as Record<string, unknown>, value as Record<string, unknown>);
     } else {
       target[key] = value;
     }
@@ -269,7 +216,7 @@ function deepMerge(
 
 function isTimeZone(tz: string): boolean {
   try {
-    new Intl.DateTimeFormat("en-GB", { timeZone: tz });
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
     return true;
   } catch {
     return false;

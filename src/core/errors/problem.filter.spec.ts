@@ -1,4 +1,10 @@
-import { ArgumentsHost, BadRequestException, Logger, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  BadRequestException,
+  Logger,
+  NotFoundException,
+  PayloadTooLargeException,
+} from '@nestjs/common';
 import { Forbidden, NotFound, Unauthorized, ValidationFailed, WorkflowConflict } from './domain-error';
 import { ProblemFilter, toProblem } from './problem.filter';
 

@@ -56,7 +56,9 @@ export const isoDate = z
 export function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number);
   const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1900 && y < 2200;
+  return (
+    date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1900 && y < 2200
+  );
 }
 
 /** Names, minute references and the like: one line, no control characters (they end up in mail headers). */
@@ -66,6 +68,7 @@ export const line = (max: number) =>
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
     .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'must be a single line without control characters');
 
 export const email = z.email({ message: 'expected an email address' }).max(254);

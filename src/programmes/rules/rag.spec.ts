@@ -43,9 +43,9 @@ describe('gateRag', () => {
       rag: 'amber',
       reason: 'Due 26 Oct 2015 (in 5 working days) with 3 of 8 decisions outstanding',
     });
-    expect(gateRag(gate({ kind: 'approval', outstandingDecisions: 3, totalParties: 8 }), '2015-09-01', cal, t).rag).toBe(
-      'green',
-    );
+    expect(
+      gateRag(gate({ kind: 'approval', outstandingDecisions: 3, totalParties: 8 }), '2015-09-01', cal, t).rag,
+    ).toBe('green');
   });
 
   it('is green on track, and green with a reason when there is no target', () => {

@@ -81,7 +81,12 @@ export function gateRag(gate: RagInput, today: IsoDate, calendar: WorkingCalenda
     };
   }
   const dueIn = calendar.workingDaysBetween(today, target);
-  if (gate.kind === 'approval' && gate.status === 'open' && (gate.outstandingDecisions ?? 0) > 0 && dueIn <= t.dueSoonWorkingDays) {
+  if (
+    gate.kind === 'approval' &&
+    gate.status === 'open' &&
+    (gate.outstandingDecisions ?? 0) > 0 &&
+    dueIn <= t.dueSoonWorkingDays
+  ) {
     return {
       rag: 'amber',
       reason: `Due ${formatShort(target)} (in ${plural(dueIn, 'working day')}) with ${gate.outstandingDecisions} of ${gate.totalParties} decisions outstanding`,

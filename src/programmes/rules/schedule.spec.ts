@@ -5,10 +5,42 @@ const cal = new WorkingCalendar();
 
 function chain(overrides: Partial<Record<string, Partial<PlannedGate>>> = {}): PlannedGate[] {
   const base: PlannedGate[] = [
-    { id: 'pcbc', kind: 'task', dependsOn: [], status: 'open', baselineDate: '2015-09-04', forecastDate: '2015-09-04', actualDate: null },
-    { id: 'senate', kind: 'task', dependsOn: ['pcbc'], status: 'not-started', baselineDate: '2015-10-05', forecastDate: '2015-10-05', actualDate: null },
-    { id: 'partners', kind: 'approval', dependsOn: ['senate'], status: 'not-started', baselineDate: '2015-10-26', forecastDate: '2015-10-26', actualDate: null },
-    { id: 'consult', kind: 'consultation', dependsOn: ['partners'], status: 'not-started', baselineDate: '2015-11-30', forecastDate: '2015-11-30', actualDate: null },
+    {
+      id: 'pcbc',
+      kind: 'task',
+      dependsOn: [],
+      status: 'open',
+      baselineDate: '2015-09-04',
+      forecastDate: '2015-09-04',
+      actualDate: null,
+    },
+    {
+      id: 'senate',
+      kind: 'task',
+      dependsOn: ['pcbc'],
+      status: 'not-started',
+      baselineDate: '2015-10-05',
+      forecastDate: '2015-10-05',
+      actualDate: null,
+    },
+    {
+      id: 'partners',
+      kind: 'approval',
+      dependsOn: ['senate'],
+      status: 'not-started',
+      baselineDate: '2015-10-26',
+      forecastDate: '2015-10-26',
+      actualDate: null,
+    },
+    {
+      id: 'consult',
+      kind: 'consultation',
+      dependsOn: ['partners'],
+      status: 'not-started',
+      baselineDate: '2015-11-30',
+      forecastDate: '2015-11-30',
+      actualDate: null,
+    },
   ];
   return base.map((g) => ({ ...g, ...(overrides[g.id] ?? {}) }));
 }

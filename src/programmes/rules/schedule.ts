@@ -23,7 +23,11 @@ export interface PlannedGate {
  * forecast earlier than today (what the API shows); without it, the result is what gets
  * stored when a slip is recorded.
  */
-export function projectSchedule(gates: PlannedGate[], calendar: WorkingCalendar, today?: IsoDate): Map<string, IsoDate | null> {
+export function projectSchedule(
+  gates: PlannedGate[],
+  calendar: WorkingCalendar,
+  today?: IsoDate,
+): Map<string, IsoDate | null> {
   const byId = new Map(gates.map((g) => [g.id, g]));
   const projected = new Map<string, IsoDate | null>();
 
