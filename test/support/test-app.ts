@@ -43,7 +43,6 @@ export interface TestResponse {
   status: number;
   headers: Record<string, string | string[] | number | undefined>;
   /** Parsed JSON when the response is JSON (including problem+json), otherwise the text. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever shape they asked for
   body: any;
   text: string;
 }
