@@ -12,6 +12,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { WorkflowsModule } from './workflows/workflows.module';
 import { DemoModule } from './demo/demo.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -27,6 +28,7 @@ export class AppModule {
         AuthModule,
         ProgrammesModule,
         DemoModule,
+        WebModule,
       ],
       controllers: [HealthController],
       providers: [

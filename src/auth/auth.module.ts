@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AuthGuard } from './auth.guard';
+import { OidcService } from './oidc.service';
+import { SessionService } from './session.service';
+import { SignInService } from './sign-in.service';
 import { TokenService } from './token.service';
 import { TokensController } from './tokens.controller';
 
 @Module({
   controllers: [TokensController],
-  providers: [TokenService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [TokenService],
+  providers: [TokenService, SessionService, SignInService, OidcService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [TokenService, SessionService, SignInService, OidcService],
 })
 export class AuthModule {}

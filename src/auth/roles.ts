@@ -9,7 +9,10 @@ export interface Actor {
   role: Role;
   /** A token limited to one programme; null for every programme. */
   programmeId: string | null;
-  tokenId: string;
+  /** The token behind the request or the session; null for a session from an SSO default role. */
+  tokenId: string | null;
+  /** A bearer token on this request, or a browser session (cookie). */
+  via: 'token' | 'session';
 }
 
 export function actorLabel(actor: Pick<Actor, 'name' | 'email'>): string {

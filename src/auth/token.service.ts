@@ -77,6 +77,7 @@ export class TokenService {
       email: String(row.email),
       role: row.role as Role,
       programmeId: (row.programme_id as string | null) ?? null,
+      via: 'token',
     };
   }
 
@@ -114,16 +115,21 @@ export class TokenService {
     if (configured) {
       const known = await this.dataSource.getRepository(ApiTokenEntity).findOneBy({ tokenHash: hashToken(configured) });
       if (!known) {
-        await this.create({ name: 'Bootstrap admin', email: 'admin@consultation-gates.invalid', role: 'admin' }, configured);
+        await this.create(
+          { name: 'Bootstrap admin', email: 'admin@consultation-gates.invalid', role: 'admin' },
+          configured,
+        );
         this.logger.log('created the admin token given in BOOTSTRAP_ADMIN_TOKEN');
       }
       return null;
     }
-    const admins = await this.dataSource
-      .getRepository(ApiTokenEntity)
-      .countBy({ role: 'admin', revokedAt: IsNull() });
+    const admins = await this.dataSource.getRepository(ApiTokenEntity).countBy({ role: 'admin', revokedAt: IsNull() });
     if (admins > 0) return null;
-    const created = await this.create({ name: 'First admin', email: 'admin@consultation-gates.invalid', role: 'admin' });
+    const created = await this.create({
+      name: 'First admin',
+      email: 'admin@consultation-gates.invalid',
+      role: 'admin',
+    });
     return created.token;
   }
 
@@ -145,7 +151,7 @@ export class TokenService {
   }
 }
 
-function toDate(value: unknown): Date {
+export function toDate(value: unknown): Date {
   if (value instanceof Date) return value;
   const text = String(value);
   // SQLite returns 'YYYY-MM-DD HH:MM:SS.SSS' in UTC without a zone.

@@ -1,0 +1,128 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import * as oidc from 'openid-client';
+import { AppConfig } from '../core/config/app-config';
+import { APP_CONFIG } from '../core/config/config.module';
+import { NotFound } from '../core/errors/domain-error';
+import { SignInRefused } from './sign-in.service';
+
+/** What the browser keeps (in a short-lived HttpOnly cookie) between leaving and coming back. */
+export interface PendingOidcSignIn {
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  next: string;
+}
+
+export interface OidcIdentity {
+  email: string;
+  name: string | null;
+}
+
+/**
+ * Single sign-on through OpenID Connect (authorization code with PKCE), e.g. Microsoft Entra
+ * ID. The provider is discovered on first use, not at start-up, so the service starts (and
+ * token sign-in works) while the provider is unreachable.
+ */
+@Injectable()
+export class OidcService {
+  private readonly logger = new Logger(OidcService.name);
+  private discovered: Promise<oidc.Configuration> | null = null;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  get enabled(): boolean {
+    return this.config.auth.oidc !== null;
+  }
+
+  get buttonText(): string | null {
+    return this.config.auth.oidc?.buttonText ?? null;
+  }
+
+  async start(next: string): Promise<{ url: string; pending: PendingOidcSignIn }> {
+    const settings = this.settings();
+    const configuration = await this.configuration();
+    const pending = {
+      state: oidc.randomState(),
+      nonce: oidc.randomNonce(),
+      codeVerifier: oidc.randomPKCECodeVerifier(),
+      next,
+    };
+    const url = oidc.buildAuthorizationUrl(configuration, {
+      redirect_uri: this.redirectUrl(),
+      scope: settings.scope,
+      state: pending.state,
+      nonce: pending.nonce,
+      code_challenge: await oidc.calculatePKCECodeChallenge(pending.codeVerifier),
+      code_challenge_method: 'S256',
+    });
+    return { url: url.href, pending };
+  }
+
+  /** Completes the sign-in from the query string the provider sent the browser back with. */
+  async finish(callbackQuery: string, pending: PendingOidcSignIn): Promise<OidcIdentity> {
+    const settings = this.settings();
+    const configuration = await this.configuration();
+    const callback = new URL(this.redirectUrl());
+    callback.search = callbackQuery;
+    let claims: Record<string, unknown>;
+    try {
+      const tokens = await oidc.authorizationCodeGrant(configuration, callback, {
+        pkceCodeVerifier: pending.codeVerifier,
+        expectedState: pending.state,
+        expectedNonce: pending.nonce,
+        idTokenExpected: true,
+      });
+      claims = { ...tokens.claims() };
+      // Providers that keep profile claims out of the ID token give them at the userinfo endpoint.
+      if (typeof claims[settings.emailClaim] !== 'string' && tokens.access_token) {
+        const info = await oidc.fetchUserInfo(configuration, tokens.access_token, String(claims.sub));
+        claims = { ...info, ...claims, [settings.emailClaim]: info[settings.emailClaim] };
+      }
+    } catch (error) {
+      // The error names what failed (state, nonce, signature, provider error); it holds no secret.
+      const e = error as { name?: string; code?: string; error?: string; message?: string };
+      this.logger.warn(`single sign-on failed: ${e.name ?? 'Error'} ${e.code ?? e.error ?? ''} ${e.message ?? ''}`);
+      throw new SignInRefused('Single sign-on did not complete. Please try again.');
+    }
+    const email = claims[settings.emailClaim];
+    if (typeof email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(email) || claims.email_verified === false) {
+      throw new SignInRefused(
+        `Your organisation account did not give a verified email address (${settings.emailClaim}).`,
+      );
+    }
+    return { email: email.toLowerCase(), name: typeof claims.name === 'string' ? claims.name : null };
+  }
+
+  private settings(): NonNullable<AppConfig['auth']['oidc']> {
+    const settings = this.config.auth.oidc;
+    if (!settings) throw new NotFound('Sign-in method', 'oidc');
+    return settings;
+  }
+
+  private redirectUrl(): string {
+    return this.settings().redirectUrl ?? `${this.config.publicUrl}/login/oidc/callback`;
+  }
+
+  private configuration(): Promise<oidc.Configuration> {
+    if (!this.discovered) {
+      const settings = this.settings();
+      const issuer = new URL(settings.issuer);
+      // Plain http only for a provider on this machine (development and the tests).
+      const loopback = issuer.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname);
+      this.discovered = oidc
+        .discovery(
+          issuer,
+          settings.clientId,
+          { redirect_uris: [this.redirectUrl()], response_types: ['code'] },
+          oidc.ClientSecretPost(settings.clientSecret),
+          loopback ? { execute: [oidc.allowInsecureRequests] } : undefined,
+        )
+        .catch((error: unknown) => {
+          this.discovered = null; // try again on the next sign-in
+          this.logger.error(`cannot reach the OpenID provider ${issuer.origin}: ${(error as Error).message}`);
+          throw new SignInRefused('Single sign-on is not available just now. Sign in with a token instead.', 503);
+        });
+    }
+    return this.discovered;
+  }
+}

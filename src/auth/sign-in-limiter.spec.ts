@@ -1,0 +1,54 @@
+import { SIGN_IN_WINDOW_MS, SignInLimiter, signInKeys } from './sign-in-limiter';
+
+describe('SignInLimiter', () => {
+  let now = 0;
+  const limiter = () => new SignInLimiter(() => now, 3);
+
+  beforeEach(() => (now = Date.UTC(2015, 9, 27, 9)));
+
+  it('allows failures up to the limit, then asks to wait until the oldest leaves the window', () => {
+    const l = limiter();
+    for (let i = 0; i < 3; i++) {
+      expect(l.retryAfterSeconds(['ip:a'])).toBe(0);
+      l.recordFailure(['ip:a']);
+      now += 60_000;
+    }
+    // failures at 0, 1 and 2 minutes; it is now minute 3; the first leaves at minute 15
+    expect(l.retryAfterSeconds(['ip:a'])).toBe(12 * 60);
+    expect(l.retryAfterSeconds(['ip:b'])).toBe(0);
+    now += 12 * 60_000;
+    expect(l.retryAfterSeconds(['ip:a'])).toBe(0);
+  });
+
+  it('blocks when any one of the keys is over the limit', () => {
+    const l = limiter();
+    for (let i = 0; i < 3; i++) l.recordFailure([`ip:${i}`, 'token:same']);
+    expect(l.retryAfterSeconds(['ip:new', 'token:same'])).toBeGreaterThan(0);
+    expect(l.retryAfterSeconds(['ip:new', 'token:other'])).toBe(0);
+  });
+
+  it('forgets failures older than the window', () => {
+    const l = limiter();
+    l.recordFailure(['k']);
+    l.recordFailure(['k']);
+    now += SIGN_IN_WINDOW_MS;
+    l.recordFailure(['k']);
+    expect(l.retryAfterSeconds(['k'])).toBe(0);
+  });
+
+  it('keeps memory bounded under a flood of distinct keys', () => {
+    const l = new SignInLimiter(() => now, 1, SIGN_IN_WINDOW_MS, 100);
+    for (let i = 0; i < 1000; i++) l.recordFailure([`ip:${i}`]);
+    expect(l.retryAfterSeconds(['ip:999'])).toBeGreaterThan(0);
+    expect(l.retryAfterSeconds(['ip:0'])).toBe(0);
+  });
+});
+
+describe('signInKeys', () => {
+  it('never keeps the submitted secret itself', () => {
+    const keys = signInKeys('10.0.0.1', { token: 'cg_abcdefghijklmnopqrstuvwxyz', email: 'A@x.nhs.uk ' });
+    expect(keys[0]).toBe('ip:10.0.0.1');
+    expect(keys.join(' ')).not.toMatch(/abcdef|a@x/i);
+    expect(signInKeys('ip', { email: 'a@x.nhs.uk' })[1]).toBe(keys[2]);
+  });
+});

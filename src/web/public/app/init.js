@@ -1,0 +1,4 @@
+// Enhancements only: every page works without this.
+import { initAll } from '../nhsuk-frontend.min.js';
+
+initAll();

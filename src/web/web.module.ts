@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { HomeController } from './home.controller';
+import { LoginController } from './login.controller';
+
+/** The pages. Plugins (templates, cookies, /assets) are registered by registerWebPlugins in createApp. */
+@Module({
+  imports: [AuthModule],
+  controllers: [LoginController, HomeController],
+})
+export class WebModule {}
