@@ -10,7 +10,7 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\nSee config/default.json and README.md for every setting.\n`);
+      process.stderr.write(`${error.message}\nEvery setting is described in docs/configuration.md.\n`);
       process.exit(78); // EX_CONFIG
     }
     throw error;

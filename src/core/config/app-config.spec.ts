@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ConfigError, databaseDialect, loadConfig } from './app-config';
+import { ConfigError, ENV_VARIABLES, databaseDialect, loadConfig } from './app-config';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -108,5 +108,26 @@ describe('loadConfig', () => {
     expect(databaseDialect({ DATABASE_URL: 'postgresql://x@y/z' })).toBe('postgres');
     expect(databaseDialect({ DATABASE_URL: 'sqlite:data/x.sqlite' })).toBe('sqlite');
     expect(databaseDialect({})).toBe('sqlite');
+  });
+});
+
+describe('docs/configuration.md', () => {
+  const doc = readFileSync(join(ROOT, 'docs/configuration.md'), 'utf8');
+
+  it('lists every environment variable with the setting it overrides', () => {
+    const row = (name: string, path: string) => new RegExp(`\\|\\s*\`${name}\`\\s*\\|\\s*\`${path}\`\\s*\\|`);
+    const missing = Object.entries(ENV_VARIABLES).filter(([name, path]) => !row(name, path).test(doc));
+    expect(missing.map(([name]) => name)).toEqual([]);
+  });
+
+  it('lists every setting of config/default.json', () => {
+    const defaults = JSON.parse(readFileSync(join(ROOT, 'config/default.json'), 'utf8')) as Record<string, unknown>;
+    const leaves = (node: Record<string, unknown>, prefix = ''): string[] =>
+      Object.entries(node).flatMap(([key, value]) =>
+        value && typeof value === 'object' && !Array.isArray(value)
+          ? leaves(value as Record<string, unknown>, `${prefix}${key}.`)
+          : [`${prefix}${key}`],
+      );
+    expect(leaves(defaults).filter((path) => !doc.includes(`\`${path}\``))).toEqual([]);
   });
 });

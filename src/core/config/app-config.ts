@@ -126,6 +126,11 @@ const ENV: Record<string, { path: string[]; parse?: (v: string) => unknown }> = 
   },
 };
 
+/** Each environment variable and the setting it overrides (docs/configuration.md lists them all). */
+export const ENV_VARIABLES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(ENV).map(([name, { path }]) => [name, path.join('.')]),
+);
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

@@ -1,0 +1,169 @@
+// Cold start: from spawning the process to the first 200 from /api/health, and the peak
+// resident memory (VmHWM) by then. Ours runs from dist/ on a fresh SQLite file (migrations
+// included, no demo data); the baseline is a bare NestJS + Fastify app with one route,
+// compiled the same way and started in the same run. Runs alternate to share the noise.
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as ts from 'typescript';
+
+const ROOT = resolve(__dirname, '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const OURS = join(ROOT, 'dist/src/main.js');
+const BASELINE_DIR = join(__dirname, 'results/baseline-dist');
+
+interface Sample {
+  ms: number;
+  peakRssMiB: number;
+}
+
+async function main(): Promise<void> {
+  buildIfStale();
+  const baseline = compileBaseline();
+  const ours: Sample[] = [];
+  const bare: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const data = mkdtempSync(join(tmpdir(), 'cg-bench-cold-'));
+    try {
+      ours.push(
+        await coldStart(OURS, {
+          DATABASE_URL: `sqlite:${join(data, 'cold.sqlite')}`,
+          MAIL_DIR: join(data, 'mail'),
+          SEED_DEMO: 'false',
+          REMINDERS_CRON_ENABLED: 'false',
+          BOOTSTRAP_ADMIN_TOKEN: 'bench-admin-token-0123456789',
+        }),
+      );
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
+    bare.push(await coldStart(baseline, {}));
+  }
+
+  const summary = {
+    runs: RUNS,
+    node: process.version,
+    ours: { medianMs: median(ours.map((s) => s.ms)), medianPeakRssMiB: median(ours.map((s) => s.peakRssMiB)), ours },
+    bare: { medianMs: median(bare.map((s) => s.ms)), medianPeakRssMiB: median(bare.map((s) => s.peakRssMiB)), bare },
+  };
+  const timeRatio = summary.ours.medianMs / summary.bare.medianMs;
+  const memoryRatio = summary.ours.medianPeakRssMiB / summary.bare.medianPeakRssMiB;
+
+  const row = (name: string, ms: number, mib: number) =>
+    `${name.padEnd(34)} ${ms.toFixed(0).padStart(8)} ${mib.toFixed(1).padStart(10)}`;
+  console.log(`\nCold start to a healthy answer (median of ${RUNS}, ${process.version})`);
+  console.log(`${'case'.padEnd(34)} ${'ms'.padStart(8)} ${'peak MiB'.padStart(10)}`);
+  console.log(row('consultation-gates (dist, SQLite)', summary.ours.medianMs, summary.ours.medianPeakRssMiB));
+  console.log(row('bare NestJS + Fastify, one route', summary.bare.medianMs, summary.bare.medianPeakRssMiB));
+  console.log(`ratio ours/bare: time ${timeRatio.toFixed(2)}x, peak memory ${memoryRatio.toFixed(2)}x\n`);
+
+  mkdirSync(join(__dirname, 'results'), { recursive: true });
+  writeFileSync(
+    join(__dirname, 'results', 'cold-start.json'),
+    JSON.stringify({ ...summary, timeRatio, memoryRatio, at: new Date().toISOString() }, null, 2),
+  );
+}
+
+/** Spawns a server and measures until its first 200 from /api/health; reads VmHWM, then stops it. */
+async function coldStart(entry: string, env: Record<string, string>): Promise<Sample> {
+  const port = await freePort();
+  const started = process.hrtime.bigint();
+  const child = spawn(process.execPath, [entry], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, TZ: 'UTC', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  try {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`${entry} exited with ${child.exitCode}:\n${output}`);
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (ok) break;
+      if (Number(process.hrtime.bigint() - started) > 60e9) throw new Error(`${entry} not healthy after 60 s`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+    return { ms, peakRssMiB: hwm ? Number(hwm[1]) / 1024 : NaN };
+  } finally {
+    child.kill('SIGTERM');
+    await exited;
+  }
+}
+
+/** Builds dist/ when it is missing or older than any source file. */
+function buildIfStale(): void {
+  const builtAt = existsSync(OURS) ? statSync(OURS).mtimeMs : 0;
+  const newest = Math.max(...['src', 'workflows'].flatMap((dir) => mtimes(join(ROOT, dir))));
+  if (builtAt >= newest) return;
+  console.log('building dist/ (missing or older than the sources)...');
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+function mtimes(dir: string): number[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return mtimes(path);
+    return entry.name.endsWith('.ts') ? [statSync(path).mtimeMs] : [];
+  });
+}
+
+/** Compiles the baseline to JavaScript, as ours is, so neither pays for TypeScript at start. */
+function compileBaseline(): string {
+  const source = readFileSync(join(__dirname, 'baseline/bare-app.ts'), 'utf8');
+  const { outputText } = ts.transpileModule(source, {
+    fileName: 'bare-app.ts',
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2022,
+      experimentalDecorators: true,
+      emitDecoratorMetadata: true,
+      esModuleInterop: true,
+    },
+  });
+  // Inside the repository, so that it resolves the same node_modules as ours.
+  mkdirSync(BASELINE_DIR, { recursive: true });
+  const file = join(BASELINE_DIR, 'bare-app.js');
+  writeFileSync(file, outputText);
+  return file;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
