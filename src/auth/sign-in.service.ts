@@ -15,8 +15,9 @@ import { SignInLimiter, signInKeys } from './sign-in-limiter';
 import { TokenService } from './token.service';
 
 export class SignInRefused extends DomainError {
-  constructor(detail: string, status = 401) {
-    super(status, 'SIGN_IN_REFUSED', status === 401 ? 'Not signed in' : 'Not allowed', detail);
+  constructor(detail: string, status: 401 | 403 | 503 = 401) {
+    const titles = { 401: 'Not signed in', 403: 'Not allowed', 503: 'Sign-in unavailable' };
+    super(status, 'SIGN_IN_REFUSED', titles[status], detail);
   }
 }
 

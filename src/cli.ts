@@ -1,0 +1,154 @@
+import { ConsoleLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { parseArgs } from 'node:util';
+import { AppModule } from './app.module';
+import { ROLES, Role } from './auth/roles';
+import { SignInService } from './auth/sign-in.service';
+import { NewToken, TokenService } from './auth/token.service';
+import { ConfigError, loadConfig } from './core/config/app-config';
+import { DomainError } from './core/errors/domain-error';
+import { email as emailSchema } from './core/errors/validation';
+
+// Command-line administration on the service's own database and configuration:
+//   npm run cli -- tokens create --name "Helen Seth" --email helen@example.nhs.uk --role partnerships [--programme <id>] [--ttl-days N] [--json]
+//   npm run cli -- tokens list [--json]
+//   npm run cli -- tokens revoke <token id>
+//   npm run cli -- people set-password --email helen@example.nhs.uk   (password on stdin)
+// A new token is printed once, to stdout; only its hash is kept.
+
+const USAGE = `usage:
+  cli tokens create --name <name> --email <email> --role <${ROLES.join('|')}> [--programme <id>] [--ttl-days <n>] [--json]
+  cli tokens list [--json]
+  cli tokens revoke <token id>
+  cli people set-password --email <email>    (reads the password from stdin)`;
+
+class UsageError extends Error {}
+
+export async function runCli(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      programme: { type: 'string' },
+      'ttl-days': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [group, command, ...rest] = positionals;
+  if (values.help || !group) throw new UsageError(USAGE);
+  const action = `${group} ${command ?? ''}`.trim();
+  if (!['tokens create', 'tokens list', 'tokens revoke', 'people set-password'].includes(action)) {
+    throw new UsageError(`unknown command "${action}"\n${USAGE}`);
+  }
+
+  const newToken = action === 'tokens create' ? tokenRequest(values) : null;
+  if (action === 'tokens revoke' && rest.length !== 1)
+    throw new UsageError(`tokens revoke needs one token id\n${USAGE}`);
+  if (action === 'people set-password' && !values.email)
+    throw new UsageError(`people set-password needs --email\n${USAGE}`);
+
+  const config = loadConfig();
+  // Administration only: no reminders are sent from here.
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ ...config, reminders: { ...config.reminders, cronEnabled: false } }),
+    { logger: new ConsoleLogger({ logLevels: ['fatal', 'error'] }) },
+  );
+  try {
+    const tokens = app.get(TokenService);
+    switch (action) {
+      case 'tokens create': {
+        const created = await tokens.create(newToken!);
+        if (values.json) {
+          out.write(`${JSON.stringify(created)}\n`);
+        } else {
+          out.write(
+            `Token for ${newToken!.name} <${newToken!.email}>: ${newToken!.role}` +
+              `${newToken!.programmeId ? ` on programme ${newToken!.programmeId}` : ' on every programme'}, expires ${created.expiresAt}\n` +
+              `  id:    ${created.id}\n  token: ${created.token}\n` +
+              `Keep the token now: it is not stored and will not be shown again.\n`,
+          );
+        }
+        return 0;
+      }
+      case 'tokens list': {
+        const list = await tokens.list();
+        if (values.json) {
+          out.write(`${JSON.stringify(list, null, 2)}\n`);
+        } else {
+          for (const t of list) {
+            const state = t.revokedAt ? `revoked ${t.revokedAt}` : `expires ${t.expiresAt ?? 'never'}`;
+            out.write(
+              `${t.id}  ${t.role.padEnd(12)} ${t.name} <${t.email}>  ${t.programmeId ?? 'all programmes'}  ${state}\n`,
+            );
+          }
+          if (list.length === 0) out.write('No tokens.\n');
+        }
+        return 0;
+      }
+      case 'tokens revoke': {
+        await tokens.revoke(rest[0]);
+        out.write(`Revoked ${rest[0]}; it no longer signs anyone in, and sessions opened with it have ended.\n`);
+        return 0;
+      }
+      case 'people set-password': {
+        const password = (await readStdin()).replace(/\r?\n$/, '');
+        await app.get(SignInService).setPassword(values.email!, password);
+        out.write(`Password set for ${values.email!.toLowerCase()}.\n`);
+        return 0;
+      }
+      default:
+        throw new UsageError(USAGE);
+    }
+  } finally {
+    await app.close();
+  }
+}
+
+function tokenRequest(values: {
+  name?: string;
+  email?: string;
+  role?: string;
+  programme?: string;
+  'ttl-days'?: string;
+}): NewToken {
+  const role = values.role as Role;
+  if (!values.name || !values.email || !ROLES.includes(role)) {
+    throw new UsageError(`tokens create needs --name, --email and --role (${ROLES.join(', ')})\n${USAGE}`);
+  }
+  const email = emailSchema.safeParse(values.email.trim().toLowerCase());
+  if (!email.success) throw new UsageError(`--email: ${email.error.issues[0].message}`);
+  const ttlDays = values['ttl-days'] === undefined ? undefined : Number(values['ttl-days']);
+  if (ttlDays !== undefined && !(Number.isInteger(ttlDays) && ttlDays >= 1 && ttlDays <= 3650)) {
+    throw new UsageError('--ttl-days must be a whole number of days from 1 to 3650');
+  }
+  return { name: values.name.trim(), email: email.data, role, programmeId: values.programme ?? null, ttlDays };
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      if (error instanceof UsageError) {
+        process.stderr.write(`${error.message}\n`);
+        process.exit(2);
+      }
+      if (error instanceof ConfigError || error instanceof DomainError || error instanceof Error) {
+        // Domain errors and config problems carry readable messages and no secrets.
+        const message = error instanceof DomainError ? error.detail : error.message;
+        process.stderr.write(`${message}\n`);
+        process.exit(error instanceof ConfigError ? 78 : 1);
+      }
+      process.exit(1);
+    },
+  );
+}
