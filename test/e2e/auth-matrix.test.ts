@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { BETTER_CARE_TOGETHER } from '../../src/demo/demo-programmes';
+import { Role } from '../../src/auth/roles';
+import { TokenService } from '../../src/auth/token.service';
+import { TestApp, startTestApp } from '../support/test-app';
+import { PageSession, signInWithToken } from '../support/web-session';
+
+// Who may call what: every API route against every role, each answer checked.
+//   anonymous            -> 401 (unless the route is public)
+//   a role not allowed   -> 403
+//   a role allowed       -> anything but 401/403 (a domain 404/409/422 is fine), never 5xx
+// Run twice: with bearer tokens, and with page sessions (cookie + CSRF token).
+// A route that appears in the API and is missing here fails the completeness check: decide
+// who may call it, then add it.
+
+type Caller = Role | 'anonymous';
+const ANY_SIGNED_IN: Role[] = ['admin', 'sro', 'partnerships', 'owner', 'viewer'];
+
+interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** As in the OpenAPI document: {id} is the programme, {gateId} a gate, {tokenId} a token. */
+  path: string;
+  allowed: 'public' | Role[];
+  body?: unknown;
+  /** Which gate {gateId} means for this route. */
+  gate?: string;
+}
+
+const TODAY = '2015-10-27';
+const MATRIX: Route[] = [
+  { method: 'GET', path: '/api/health', allowed: 'public' },
+  { method: 'GET', path: '/api/workflows', allowed: 'public' },
+  { method: 'GET', path: '/api/workflows/{id}', allowed: 'public' },
+  { method: 'GET', path: '/api/programmes', allowed: ANY_SIGNED_IN },
+  { method: 'POST', path: '/api/programmes', allowed: ['admin', 'partnerships'], body: BETTER_CARE_TOGETHER },
+  { method: 'GET', path: '/api/programmes/{id}', allowed: ANY_SIGNED_IN },
+  { method: 'GET', path: '/api/programmes/{id}/audit', allowed: ANY_SIGNED_IN },
+  { method: 'GET', path: '/api/programmes/{id}/gates/{gateId}/history', allowed: ANY_SIGNED_IN, gate: 'pcbc-draft' },
+  {
+    method: 'POST',
+    path: '/api/programmes/{id}/gates/{gateId}/decisions',
+    allowed: ['admin', 'partnerships'],
+    gate: 'partner-approvals',
+    body: { partyId: 'leicester-city-ccg', decision: 'deferred', decidedOn: TODAY },
+  },
+  {
+    method: 'POST',
+    path: '/api/programmes/{id}/gates/{gateId}/complete',
+    allowed: ['admin', 'partnerships', 'owner'],
+    gate: 'pcbc-draft',
+    body: { completedOn: '2015-09-04' },
+  },
+  {
+    method: 'POST',
+    path: '/api/programmes/{id}/gates/{gateId}/start',
+    allowed: ['admin', 'partnerships', 'owner'],
+    gate: 'pcbc-draft',
+    body: { startsOn: '2015-11-30', closesOn: '2016-02-22' },
+  },
+  {
+    method: 'POST',
+    path: '/api/programmes/{id}/gates/{gateId}/evidence',
+    allowed: ['admin', 'partnerships', 'owner'],
+    gate: 'pcbc-draft',
+    body: { itemId: 'engagement-report', recordedOn: TODAY },
+  },
+  {
+    method: 'PUT',
+    path: '/api/programmes/{id}/gates/{gateId}/parties',
+    allowed: ['admin', 'partnerships'],
+    gate: 'partner-approvals',
+    body: { parties: [{ id: 'leicester-city-ccg', name: 'Leicester City CCG' }] },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/programmes/{id}/gates/{gateId}',
+    allowed: ['admin', 'partnerships', 'sro', 'owner'],
+    gate: 'clinical-senate-review',
+    body: { forecastDate: '2015-11-02', reason: 'checking who may re-forecast' },
+  },
+  { method: 'GET', path: '/api/admin/tokens', allowed: ['admin'] },
+  {
+    method: 'POST',
+    path: '/api/admin/tokens',
+    allowed: ['admin'],
+    body: { name: 'Matrix Viewer', email: 'matrix.viewer@example.nhs.uk', role: 'viewer' },
+  },
+  { method: 'DELETE', path: '/api/admin/tokens/{tokenId}', allowed: ['admin'] },
+];
+
+const CALLERS: Caller[] = ['anonymous', 'admin', 'sro', 'partnerships', 'owner', 'viewer'];
+/** The owner in the matrix owns the gates the owner-allowed routes act on (PCBC draft, clinical senate). */
+const OWNER = { name: 'Matrix Gate Owner', email: 'matrix.owner@example.nhs.uk' };
+
+describe('the role matrix', () => {
+  let t: TestApp;
+  let programmeId: string;
+  const tokens = {} as Record<Role, string>;
+  const sessions = {} as Record<Role, PageSession>;
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: `${TODAY}T09:00:00Z` });
+    tokens.admin = t.adminToken;
+    for (const role of ['sro', 'partnerships', 'viewer'] as const) tokens[role] = await t.tokenFor(role);
+    tokens.owner = (await t.get(TokenService).create({ ...OWNER, role: 'owner' })).token;
+    const body = structuredClone(BETTER_CARE_TOGETHER);
+    body.gates['pcbc-draft']!.owner = OWNER;
+    body.gates['clinical-senate-review']!.owner = OWNER;
+    const created = await t.request('POST', '/api/programmes', { token: tokens.partnerships, body });
+    expect(created.status).toBe(201);
+    programmeId = created.body.id;
+    for (const role of ANY_SIGNED_IN) sessions[role] = await signInWithToken(t, tokens[role]);
+  });
+  afterAll(() => t.close());
+
+  function url(route: Route): string {
+    return route.path
+      .replace('{id}', route.path.startsWith('/api/workflows') ? 'nhs-service-change' : programmeId)
+      .replace('{gateId}', route.gate ?? 'pcbc-draft')
+      .replace('{tokenId}', randomUUID());
+  }
+
+  async function call(route: Route, caller: Caller, via: 'token' | 'session') {
+    const headers: Record<string, string> = {};
+    if (caller !== 'anonymous' && via === 'token') headers.authorization = `Bearer ${tokens[caller]}`;
+    if (caller !== 'anonymous' && via === 'session') {
+      headers.cookie = sessions[caller].cookie;
+      headers['x-csrf-token'] = sessions[caller].csrfToken;
+    }
+    if (route.body !== undefined) headers['content-type'] = 'application/json';
+    const res = await t.app.inject({
+      method: route.method,
+      url: url(route),
+      headers,
+      ...(route.body !== undefined ? { payload: JSON.stringify(route.body) } : {}),
+    });
+    return { status: res.statusCode, type: String(res.headers['content-type'] ?? ''), body: res.body };
+  }
+
+  function expected(route: Route, caller: Caller): 'allowed' | 401 | 403 {
+    if (route.allowed === 'public') return 'allowed';
+    if (caller === 'anonymous') return 401;
+    return route.allowed.includes(caller) ? 'allowed' : 403;
+  }
+
+  const cases = (['token', 'session'] as const).flatMap((via) =>
+    MATRIX.flatMap((route) =>
+      CALLERS.map((caller) => [`${route.method} ${route.path} as ${caller} (${via})`, route, caller, via] as const),
+    ),
+  );
+
+  it.each(cases)('%s', async (_name, route, caller, via) => {
+    const res = await call(route, caller, via);
+    const want = expected(route, caller);
+    if (want === 'allowed') {
+      // Status and body together, so that a failure shows why the route refused.
+      expect(`${res.status} ${res.body}`).not.toMatch(/^(401|403|5\d\d) /);
+    } else {
+      expect(`${res.status} ${res.body}`).toMatch(new RegExp(`^${want} `));
+      expect(res.type).toMatch(/^application\/problem\+json/);
+    }
+  });
+
+  it('covers every route the API documents', async () => {
+    const doc = await t.request('GET', '/api/docs/openapi.json');
+    const documented = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    const inMatrix = MATRIX.map((r) => `${r.method} ${r.path}`);
+    expect(documented.filter((route) => !inMatrix.includes(route))).toEqual([]);
+    expect(inMatrix.filter((route) => !documented.includes(route))).toEqual([]);
+  });
+
+  it('keeps a gate owner to the gates they own', async () => {
+    const other = await t.request('POST', `/api/programmes/${programmeId}/gates/partner-approvals/complete`, {
+      token: tokens.owner,
+      body: { completedOn: TODAY },
+    });
+    expect(other.status).toBe(403);
+    const reforecast = await t.request('PATCH', `/api/programmes/${programmeId}/gates/public-consultation`, {
+      token: tokens.owner,
+      body: { forecastDate: '2016-01-04', reason: 'not my gate' },
+    });
+    expect(reforecast.status).toBe(403);
+  });
+
+  it('keeps a role limited to one programme out of the others', async () => {
+    const other = await t.request('POST', '/api/programmes', {
+      token: tokens.partnerships,
+      body: BETTER_CARE_TOGETHER,
+    });
+    const tokenService = t.get(TokenService);
+    const scopedViewer = (
+      await tokenService.create({
+        name: 'Scoped Viewer',
+        email: 'scoped.viewer@example.nhs.uk',
+        role: 'viewer',
+        programmeId,
+      })
+    ).token;
+    const scopedLead = (
+      await tokenService.create({
+        name: 'Scoped Lead',
+        email: 'scoped.lead@example.nhs.uk',
+        role: 'partnerships',
+        programmeId,
+      })
+    ).token;
+
+    expect((await t.request('GET', `/api/programmes/${programmeId}`, { token: scopedViewer })).status).toBe(200);
+    expect((await t.request('GET', `/api/programmes/${other.body.id}`, { token: scopedViewer })).status).toBe(403);
+    expect((await t.request('GET', `/api/programmes/${other.body.id}/audit`, { token: scopedViewer })).status).toBe(
+      403,
+    );
+    const list = await t.request('GET', '/api/programmes', { token: scopedViewer });
+    expect(list.body.map((p: { id: string }) => p.id)).toEqual([programmeId]);
+
+    const elsewhere = await t.request('PATCH', `/api/programmes/${other.body.id}/gates/pcbc-draft`, {
+      token: scopedLead,
+      body: { forecastDate: '2015-11-09', reason: 'not my programme' },
+    });
+    expect(elsewhere.status).toBe(403);
+
+    const { cookie } = await signInWithToken(t, scopedViewer);
+    const home = await t.app.inject({ method: 'GET', url: '/', headers: { cookie } });
+    expect(home.body).toContain(`/programmes/${programmeId}"`);
+    expect(home.body).not.toContain(`/programmes/${other.body.id}"`);
+  });
+});
