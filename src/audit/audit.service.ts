@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { UnitOfWork } from '../core/database/unit-of-work';
 import { Clock } from '../core/clock/clock';
 import { AuditEntryEntity } from './audit-entry.entity';
 
@@ -15,7 +16,7 @@ export interface AuditRecord {
 @Injectable()
 export class AuditService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -32,7 +33,7 @@ export class AuditService {
   }
 
   async list(programmeId: string, limit?: number) {
-    const rows = await this.dataSource.getRepository(AuditEntryEntity).find({
+    const rows = await this.uow.read.getRepository(AuditEntryEntity).find({
       where: { programmeId },
       order: { id: limit ? 'DESC' : 'ASC' },
       ...(limit ? { take: limit } : {}),

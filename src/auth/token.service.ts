@@ -62,7 +62,7 @@ export class TokenService {
 
   /** The actor behind a token, or null when it is unknown, expired or revoked. */
   async verify(secret: string): Promise<Actor | null> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+    const rows: Array<Record<string, unknown>> = await this.uow.read.query(
       `SELECT t.id, t.role, t.programme_id, t.expires_at, t.revoked_at, p.id AS person_id, p.name, p.email
          FROM api_token t JOIN person p ON p.id = t.person_id WHERE t.token_hash = ${this.p(1)}`,
       [hashToken(secret)],

@@ -1,6 +1,6 @@
 import Holidays from 'date-holidays';
 import { IsoDate } from '../../workflows/types';
-import { addDays, weekday } from './iso-date';
+import { fromDay, toDay } from './iso-date';
 
 /**
  * Working days in England: Monday to Friday except England and Wales bank holidays
@@ -8,37 +8,35 @@ import { addDays, weekday } from './iso-date';
  * days configured for one-off proclaimed holidays the library does not know yet.
  */
 export class WorkingCalendar {
-  private readonly closed = new Set<string>();
+  // Day numbers (days since 1970-01-01) of closures; arithmetic runs on integers, not strings.
+  private readonly closed = new Set<number>();
   private readonly loadedYears = new Set<number>();
   private readonly holidays = new Holidays('GB', 'ENG');
 
   constructor(extraClosureDays: IsoDate[] = []) {
-    for (const day of extraClosureDays) this.closed.add(day);
+    for (const day of extraClosureDays) this.closed.add(toDay(day));
   }
 
   isWorkingDay(date: IsoDate): boolean {
-    const dow = weekday(date);
-    if (dow === 0 || dow === 6) return false;
-    this.loadYear(Number(date.slice(0, 4)));
-    return !this.closed.has(date);
+    return this.isWorkingDayNumber(toDay(date));
   }
 
   /** The date itself when it is a working day, else the next working day. */
   onOrAfter(date: IsoDate): IsoDate {
-    let d = date;
-    while (!this.isWorkingDay(d)) d = addDays(d, 1);
-    return d;
+    let d = toDay(date);
+    while (!this.isWorkingDayNumber(d)) d++;
+    return fromDay(d);
   }
 
   /** Moves n working days from `date` (negative n moves back). n = 0 returns `date` unchanged. */
   addWorkingDays(date: IsoDate, n: number): IsoDate {
     const step = n < 0 ? -1 : 1;
-    let d = date;
+    let d = toDay(date);
     for (let left = Math.abs(n); left > 0;) {
-      d = addDays(d, step);
-      if (this.isWorkingDay(d)) left--;
+      d += step;
+      if (this.isWorkingDayNumber(d)) left--;
     }
-    return d;
+    return fromDay(d);
   }
 
   /**
@@ -46,10 +44,12 @@ export class WorkingCalendar {
    * including `to`; negative when `to` is earlier. Friday to the next Monday is 1.
    */
   workingDaysBetween(from: IsoDate, to: IsoDate): number {
-    if (from === to) return 0;
-    const [a, b, sign] = from < to ? [from, to, 1] : [to, from, -1];
+    const a = toDay(from);
+    const b = toDay(to);
+    if (a === b) return 0;
+    const [lo, hi, sign] = a < b ? [a, b, 1] : [b, a, -1];
     let count = 0;
-    for (let d = addDays(a, 1); d <= b; d = addDays(d, 1)) if (this.isWorkingDay(d)) count++;
+    for (let d = lo + 1; d <= hi; d++) if (this.isWorkingDayNumber(d)) count++;
     return sign * count;
   }
 
@@ -58,11 +58,18 @@ export class WorkingCalendar {
     return found ? found.filter((h) => h.type === 'public').map((h) => h.name)[0] : undefined;
   }
 
+  private isWorkingDayNumber(day: number): boolean {
+    const dow = (day + 4) % 7; // 1 January 1970 was a Thursday
+    if (dow === 0 || dow === 6) return false;
+    this.loadYear(new Date(day * 86_400_000).getUTCFullYear());
+    return !this.closed.has(day);
+  }
+
   private loadYear(year: number): void {
     if (this.loadedYears.has(year)) return;
     this.loadedYears.add(year);
     for (const h of this.holidays.getHolidays(year)) {
-      if (h.type === 'public') this.closed.add(h.date.slice(0, 10));
+      if (h.type === 'public') this.closed.add(toDay(h.date.slice(0, 10)));
     }
   }
 }

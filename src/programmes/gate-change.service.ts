@@ -65,7 +65,7 @@ export class GateChangeService {
         .reverse()
         .find((d) => d.gateId === gateId && d.partyId === body.partyId);
       const carried = await this.step(c, event, `${party?.name ?? body.partyId} decided ${body.decision}`);
-      await c.em.insert(DecisionEntity, {
+      const decision = c.em.create(DecisionEntity, {
         programmeId: id,
         gateId,
         partyId: body.partyId,
@@ -76,6 +76,8 @@ export class GateChangeService {
         recordedBy: c.who,
         recordedAt: this.clock.now(),
       });
+      await c.em.insert(DecisionEntity, decision);
+      c.aggregate.decisions.push(decision);
       return {
         action: 'decision.recorded',
         detail: {
@@ -154,10 +156,11 @@ export class GateChangeService {
         .map((p) => ({ id: p.partyId, name: p.name }));
       await this.step(c, { type: 'gate.parties', gateId, parties: ids }, '');
       await c.em.delete(PartyEntity, { programmeId: id, gateId });
-      await c.em.insert(
-        PartyEntity,
-        body.parties.map((p, position) => ({ programmeId: id, gateId, partyId: p.id, name: p.name, position })),
+      const rows = body.parties.map((p, position) =>
+        c.em.create(PartyEntity, { programmeId: id, gateId, partyId: p.id, name: p.name, position }),
       );
+      await c.em.insert(PartyEntity, rows);
+      c.aggregate.parties = [...c.aggregate.parties.filter((p) => p.gateId !== gateId), ...rows];
       return { action: 'parties.set', detail: { before, after: body.parties } };
     });
   }
@@ -213,7 +216,7 @@ export class GateChangeService {
     work: (c: ChangeContext) => Promise<{ action: string; detail: Record<string, unknown> }>,
   ): Promise<ProgrammeView> {
     this.programmes.checkScope(id, actor);
-    await this.uow.run(async (em) => {
+    const changed = await this.uow.run(async (em) => {
       const aggregate = await this.store.load(em, id, { lock: true });
       const gate = aggregate.gates.find((g) => g.gateId === gateId);
       if (!gate) throw new NotFound('Gate', gateId);
@@ -228,8 +231,10 @@ export class GateChangeService {
         gateId,
         detail: { ...detail, revision: aggregate.programme.revision },
       });
+      return aggregate;
     });
-    return this.programmes.get(id);
+    // The aggregate in hand is what was committed: answer from it rather than reading it back.
+    return this.programmes.view(changed);
   }
 
   /** Takes the workflow step, saves it, and carries any slip its date causes. */

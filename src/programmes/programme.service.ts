@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { InvalidInputError } from '../../workflows/engine';
 import { Actor, actorLabel } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';
@@ -24,7 +23,6 @@ import { ProgrammeView, programmeView } from './programme-view';
 @Injectable()
 export class ProgrammeService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(ProgrammeStore) private readonly store: ProgrammeStore,
     @Inject(WorkflowEngine) private readonly engine: WorkflowEngine,
@@ -33,6 +31,8 @@ export class ProgrammeService {
     @Inject(WorkingCalendar) private readonly calendar: WorkingCalendar,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  private readonly views = new ViewCache(2000);
 
   async create(body: CreateProgrammeDto, actor: Actor | string): Promise<ProgrammeView> {
     const def = this.engine.definition(body.workflow, body.workflowVersion);
@@ -141,13 +141,21 @@ export class ProgrammeService {
 
   async get(id: string, actor?: Actor): Promise<ProgrammeView> {
     this.checkScope(id, actor);
-    const aggregate = await this.store.load(this.dataSource.manager, id);
-    return this.view(aggregate);
+    // Every change bumps the revision, so one indexed lookup tells whether a view computed
+    // earlier today still holds; on several instances each checks the database, never itself.
+    const rows: Array<{ revision: number }> = await this.uow.read.query(
+      `SELECT revision FROM programme WHERE id = ${this.uow.dialect === 'postgres' ? '$1' : '?'}`,
+      [id],
+    );
+    if (!rows.length) throw new NotFound('Programme', id);
+    const cached = this.views.get(id, Number(rows[0].revision), this.clock.today());
+    if (cached) return cached;
+    return this.view(await this.store.load(this.uow.read, id));
   }
 
   async list(actor?: Actor): Promise<ProgrammeView[]> {
     const ids = actor?.programmeId && actor.role !== 'admin' ? [actor.programmeId] : undefined;
-    const aggregates = await this.store.loadAll(this.dataSource.manager, ids);
+    const aggregates = await this.store.loadAll(this.uow.read, ids);
     return aggregates.map((a) => this.view(a));
   }
 
@@ -157,10 +165,10 @@ export class ProgrammeService {
     const gate = view.gates.find((g) => g.id === gateId);
     if (!gate) throw new NotFound('Gate', gateId);
     const [forecasts, decisions] = await Promise.all([
-      this.dataSource
+      this.uow.read
         .getRepository(ForecastChangeEntity)
         .find({ where: { programmeId: id, gateId }, order: { id: 'ASC' } }),
-      this.dataSource.getRepository(DecisionEntity).find({ where: { programmeId: id, gateId }, order: { id: 'ASC' } }),
+      this.uow.read.getRepository(DecisionEntity).find({ where: { programmeId: id, gateId }, order: { id: 'ASC' } }),
     ]);
     const changes = forecasts.map((f) => ({
       at: new Date(f.at).toISOString(),
@@ -196,17 +204,21 @@ export class ProgrammeService {
     };
   }
 
+  /** The view of a loaded programme; remembered until its revision or the date changes. */
   view(aggregate: ProgrammeAggregate): ProgrammeView {
+    const today = this.clock.today();
     const { def, statuses, context } = this.engine.inspect(persistedOf(aggregate.programme));
-    return programmeView({
+    const view = programmeView({
       aggregate,
       def,
       statuses,
       context,
-      today: this.clock.today(),
+      today,
       calendar: this.calendar,
       thresholds: this.config.rag,
     });
+    this.views.set(aggregate.programme.id, aggregate.programme.revision, today, view);
+    return view;
   }
 
   checkScope(id: string, actor?: Actor): void {
@@ -221,4 +233,25 @@ export function forecastAsOf(changes: Array<{ at: string; to: string | null }>, 
   let value: string | null = null;
   for (const c of changes) if (c.at.slice(0, 10) <= asOf) value = c.to;
   return value;
+}
+
+/** A small LRU of computed views, keyed by programme and valid for one revision on one day. */
+class ViewCache {
+  private readonly entries = new Map<string, { revision: number; today: string; view: ProgrammeView }>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(id: string, revision: number, today: string): ProgrammeView | undefined {
+    const entry = this.entries.get(id);
+    if (!entry || entry.revision !== revision || entry.today !== today) return undefined;
+    this.entries.delete(id);
+    this.entries.set(id, entry);
+    return entry.view;
+  }
+
+  set(id: string, revision: number, today: string, view: ProgrammeView): void {
+    this.entries.delete(id);
+    this.entries.set(id, { revision, today, view });
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
 }

@@ -52,6 +52,23 @@ export function businessDate(instant: Date, timeZone: string): IsoDate {
 
 /** The wall-clock hour (0-23) of an instant in a time zone. */
 export function businessHour(instant: Date, timeZone: string): number {
-  const hour = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(instant);
-  return Number(hour);
+  return Number(formatter(HOUR_FORMATS, timeZone, { hour: '2-digit', hourCycle: 'h23' }, 'en-GB').format(instant));
+}
+
+// Intl formatters are costly to build and safe to share: one per time zone.
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+const HOUR_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(
+  cache: Map<string, Intl.DateTimeFormat>,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+  locale: string,
+): Intl.DateTimeFormat {
+  let f = cache.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZone, ...options });
+    cache.set(timeZone, f);
+  }
+  return f;
 }

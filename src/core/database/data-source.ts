@@ -40,6 +40,20 @@ export function createDataSource(databaseUrl: string): DataSource {
   return new DataSource(dataSourceOptions(databaseUrl));
 }
 
+/**
+ * Where reads go. On SQLite a second, read-only connection to the same file: WAL lets it
+ * read the last committed state while the writer connection is inside a transaction, so a
+ * read never sees another request's uncommitted rows. On PostgreSQL the pool already
+ * gives each transaction its own connection; the writer serves reads too.
+ */
+export async function createReader(writer: DataSource): Promise<DataSource> {
+  if (writer.options.type !== 'better-sqlite3') return writer;
+  const { migrations: _m, enableWAL: _w, ...options } = writer.options;
+  const reader = new DataSource({ ...options, readonly: true, fileMustExist: true });
+  await reader.initialize();
+  return reader;
+}
+
 const MIGRATION_LOCK = 727_150_001; // any constant; shared by every instance of this service
 
 /**

@@ -2,7 +2,7 @@ import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/c
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { createDataSource, migrate } from './data-source';
+import { createDataSource, createReader, migrate } from './data-source';
 import { UnitOfWork } from './unit-of-work';
 
 @Global()
@@ -22,14 +22,22 @@ import { UnitOfWork } from './unit-of-work';
         return dataSource;
       },
     },
-    { provide: UnitOfWork, inject: [DataSource], useFactory: (ds: DataSource) => new UnitOfWork(ds) },
+    {
+      provide: UnitOfWork,
+      inject: [DataSource],
+      useFactory: async (ds: DataSource) => new UnitOfWork(ds, await createReader(ds)),
+    },
   ],
   exports: [DataSource, UnitOfWork],
 })
 export class DatabaseModule implements OnApplicationShutdown {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.uow.reader !== this.dataSource && this.uow.reader.isInitialized) await this.uow.reader.destroy();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }

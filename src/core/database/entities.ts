@@ -7,6 +7,8 @@ import { ForecastChangeEntity } from '../../programmes/forecast-change.entity';
 import { GateEntity } from '../../programmes/gate.entity';
 import { PartyEntity } from '../../programmes/party.entity';
 import { ProgrammeEntity } from '../../programmes/programme.entity';
+import { OutboxMessageEntity } from '../../mail/outbox-message.entity';
+import { ReminderSweepEntity } from '../../reminders/reminder-sweep.entity';
 
 /** Every entity of the schema. The migrations must produce exactly these (see schema-drift test). */
 export const ENTITIES = [
@@ -19,4 +21,6 @@ export const ENTITIES = [
   PersonEntity,
   ApiTokenEntity,
   WebSessionEntity,
+  OutboxMessageEntity,
+  ReminderSweepEntity,
 ];

@@ -1,35 +1,108 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
+interface Pending<T = unknown> {
+  work: (manager: EntityManager) => Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
+
+const MAX_GROUP = 64;
+
 /**
  * Every multi-row write goes through `UnitOfWork.run`, one explicit transaction.
  *
+ * On PostgreSQL transactions run concurrently; services lock the rows they change.
+ *
  * SQLite has a single writer, and TypeORM's better-sqlite3 driver shares one connection:
- * two overlapping transactions would collide. So on SQLite write transactions queue
- * in-process, one at a time, and each begins IMMEDIATE, taking the write lock up front, so
- * a reader can never be promoted into a deadlock. On PostgreSQL transactions run
- * concurrently; services lock the rows they change (`lockProgramme`).
+ * two overlapping transactions would collide. So on SQLite writes queue in-process, and
+ * each transaction begins IMMEDIATE, taking the write lock up front, so a reader can never
+ * be promoted into a deadlock. Writes that queue up while a commit is in progress share the
+ * next transaction (group commit): each runs inside its own savepoint, so one that fails is
+ * rolled back alone, and every caller is answered only after the shared COMMIT is durable.
+ * One fsync then serves many requests instead of one.
  */
 export class UnitOfWork {
-  private queue: Promise<unknown> = Promise.resolve();
   readonly dialect: 'sqlite' | 'postgres';
+  private readonly pending: Pending[] = [];
+  private draining = false;
 
-  constructor(readonly dataSource: DataSource) {
+  /**
+   * @param reader where reads outside a transaction go. On SQLite a second, read-only
+   * connection, so a read never sees another request's uncommitted writes on the shared
+   * writer connection.
+   */
+  constructor(
+    readonly dataSource: DataSource,
+    readonly reader: DataSource = dataSource,
+  ) {
     this.dialect = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+  }
+
+  /** The manager for reads outside any transaction. */
+  get read(): EntityManager {
+    return this.reader.manager;
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.dialect === 'postgres') return this.transaction(work);
-    const next = this.queue.then(
-      () => this.transaction(work),
-      () => this.transaction(work),
-    );
-    this.queue = next.catch(() => undefined);
-    return next;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ work, resolve, reject } as Pending);
+      void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.pending.length) {
+        // better-sqlite3 answers synchronously, so a whole transaction can run in microtasks
+        // without the event loop ever reading the sockets of requests already waiting. One
+        // turn of the loop first lets them join this group.
+        await new Promise((resolve) => setImmediate(resolve));
+        await this.runGroup(this.pending.splice(0, MAX_GROUP));
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async runGroup(group: Pending[]): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    beginImmediately(runner);
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      for (const item of group) {
+        await runner.query('SAVEPOINT unit_of_work');
+        try {
+          const value = await item.work(runner.manager);
+          await runner.query('RELEASE unit_of_work');
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          await runner.query('ROLLBACK TO unit_of_work');
+          await runner.query('RELEASE unit_of_work');
+          outcomes.push({ ok: false, error });
+        }
+      }
+      await runner.commitTransaction();
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+      for (const item of group) item.reject(error);
+      return;
+    }
+    await runner.release();
+    group.forEach((item, i) => {
+      const outcome = outcomes[i];
+      if (outcome.ok) item.resolve(outcome.value);
+      else item.reject(outcome.error);
+    });
   }
 
   private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
-    if (this.dialect === 'sqlite') beginImmediately(runner);
     await runner.connect();
     await runner.startTransaction();
     try {
