@@ -41,7 +41,9 @@ async function main() {
     return;
   }
   const stamp = process.env.MIGRATION_STAMP ?? String(Date.now());
-  const className = `${name}${stamp}${dialect === 'sqlite' ? 'Sqlite' : 'Postgres'}`;
+  // TypeORM orders migrations by the last 13 characters of the name, read as a timestamp:
+  // the stamp must come last.
+  const className = `${name}${dialect === 'sqlite' ? 'Sqlite' : 'Postgres'}${stamp}`;
   const q = (s: { query: string; parameters?: unknown[] }) =>
     `    await queryRunner.query(${JSON.stringify(s.query)}${s.parameters?.length ? `, ${JSON.stringify(s.parameters)}` : ''});`;
   const file = `src/core/database/migrations/${dialect}/${stamp}-${name}.ts`;

@@ -1,12 +1,15 @@
-import { WebSessions1795595008337Postgres } from './postgres/1795595008337-WebSessions';
+import { WebSessionsPostgres1795595008337 } from './postgres/1795595008337-WebSessions';
 import { WebSessions1795595008337Sqlite } from './sqlite/1795595008337-WebSessions';
-import { Auth1795594689886Postgres } from './postgres/1795594689886-Auth';
+import { AuthPostgres1795594689886 } from './postgres/1795594689886-Auth';
 import { Auth1795594689886Sqlite } from './sqlite/1795594689886-Auth';
-import { InitialSchema1795594616455Postgres } from './postgres/1795594616455-InitialSchema';
+import { InitialSchemaPostgres1795594616455 } from './postgres/1795594616455-InitialSchema';
 import { InitialSchema1795594616455Sqlite } from './sqlite/1795594616455-InitialSchema';
 import { MigrationInterface } from 'typeorm';
 
 // Listed explicitly rather than globbed, so the same list works from ts-jest and from dist/.
+// TypeORM orders migrations by the last 13 characters of their names read as a number, so the
+// stamp comes last. The first three SQLite names predate that rule and are kept, because
+// databases record them; they read as small numbers and so still run first, in order.
 type MigrationClass = new () => MigrationInterface;
 export const SQLITE_MIGRATIONS: MigrationClass[] = [
   InitialSchema1795594616455Sqlite,
@@ -14,7 +17,7 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   WebSessions1795595008337Sqlite,
 ];
 export const POSTGRES_MIGRATIONS: MigrationClass[] = [
-  InitialSchema1795594616455Postgres,
-  Auth1795594689886Postgres,
-  WebSessions1795595008337Postgres,
+  InitialSchemaPostgres1795594616455,
+  AuthPostgres1795594689886,
+  WebSessionsPostgres1795595008337,
 ];

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class InitialSchema1795594616455Postgres implements MigrationInterface {
-  name = 'InitialSchema1795594616455Postgres';
+export class InitialSchemaPostgres1795594616455 implements MigrationInterface {
+  name = 'InitialSchemaPostgres1795594616455';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"programme\" (\"id\" character varying(36) NOT NULL, \"name\" character varying(200) NOT NULL, \"workflow_id\" character varying(64) NOT NULL, \"workflow_version\" integer NOT NULL, \"xstate_version\" character varying(20) NOT NULL, \"snapshot\" jsonb NOT NULL, \"sro_name\" character varying(200) NOT NULL, \"sro_email\" character varying(254) NOT NULL, \"reminder_policy\" jsonb, \"revision\" integer NOT NULL DEFAULT '1', \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"updated_at\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_76ff6b30b74f213944d1ac0a660\" PRIMARY KEY (\"id\"))");

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Auth1795594689886Postgres implements MigrationInterface {
-  name = 'Auth1795594689886Postgres';
+export class AuthPostgres1795594689886 implements MigrationInterface {
+  name = 'AuthPostgres1795594689886';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"person\" (\"id\" character varying(36) NOT NULL, \"name\" character varying(200) NOT NULL, \"email\" character varying(254) NOT NULL, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"UQ_d2d717efd90709ebd3cb26b936c\" UNIQUE (\"email\"), CONSTRAINT \"PK_5fdaf670315c4b7e70cce85daa3\" PRIMARY KEY (\"id\"))");

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class WebSessions1795595008337Postgres implements MigrationInterface {
-  name = "WebSessions1795595008337Postgres";
+export class WebSessionsPostgres1795595008337 implements MigrationInterface {
+  name = "WebSessionsPostgres1795595008337";
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
