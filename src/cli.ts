@@ -24,20 +24,40 @@ const USAGE = `usage:
 
 class UsageError extends Error {}
 
-export async function runCli(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      name: { type: 'string' },
-      email: { type: 'string' },
-      role: { type: 'string' },
-      programme: { type: 'string' },
-      'ttl-days': { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+export interface CliIo {
+  out: { write(text: string): unknown };
+  err: { write(text: string): unknown };
+  env: NodeJS.ProcessEnv;
+  /** The whole of standard input (the password for set-password). */
+  readInput(): Promise<string>;
+}
+
+const PROCESS_IO: CliIo = {
+  out: process.stdout,
+  err: process.stderr,
+  env: process.env,
+  readInput: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+};
+
+/** Runs one command; answers the exit code: 0 done, 1 refused, 2 bad usage, 78 bad configuration. */
+export async function main(argv: string[], io: CliIo = PROCESS_IO): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    // Usage, domain and configuration errors carry readable messages and no secrets.
+    const message = error instanceof DomainError ? error.detail : ((error as Error)?.message ?? String(error));
+    io.err.write(`${message}\n`);
+    return error instanceof UsageError ? 2 : error instanceof ConfigError ? 78 : 1;
+  }
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const out = io.out;
+  const { values, positionals } = parseOptions(argv);
   const [group, command, ...rest] = positionals;
   if (values.help || !group) throw new UsageError(USAGE);
   const action = `${group} ${command ?? ''}`.trim();
@@ -51,7 +71,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
   if (action === 'people set-password' && !values.email)
     throw new UsageError(`people set-password needs --email\n${USAGE}`);
 
-  const config = loadConfig();
+  const config = loadConfig(io.env);
   // Administration only: no reminders are sent from here.
   const app = await NestFactory.createApplicationContext(
     AppModule.forRoot({ ...config, reminders: { ...config.reminders, cronEnabled: false } }),
@@ -95,7 +115,7 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
         return 0;
       }
       case 'people set-password': {
-        const password = (await readStdin()).replace(/\r?\n$/, '');
+        const password = (await io.readInput()).replace(/\r?\n$/, '');
         await app.get(SignInService).setPassword(values.email!, password);
         out.write(`Password set for ${values.email!.toLowerCase()}.\n`);
         return 0;
@@ -105,6 +125,26 @@ export async function runCli(argv: string[], out: NodeJS.WritableStream = proces
     }
   } finally {
     await app.close();
+  }
+}
+
+function parseOptions(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        name: { type: 'string' },
+        email: { type: 'string' },
+        role: { type: 'string' },
+        programme: { type: 'string' },
+        'ttl-days': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n${USAGE}`);
   }
 }
 
@@ -128,27 +168,6 @@ function tokenRequest(values: {
   return { name: values.name.trim(), email: email.data, role, programmeId: values.programme ?? null, ttlDays };
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 if (require.main === module) {
-  runCli(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      if (error instanceof UsageError) {
-        process.stderr.write(`${error.message}\n`);
-        process.exit(2);
-      }
-      if (error instanceof ConfigError || error instanceof DomainError || error instanceof Error) {
-        // Domain errors and config problems carry readable messages and no secrets.
-        const message = error instanceof DomainError ? error.detail : error.message;
-        process.stderr.write(`${message}\n`);
-        process.exit(error instanceof ConfigError ? 78 : 1);
-      }
-      process.exit(1);
-    },
-  );
+  void main(process.argv.slice(2)).then((code) => process.exit(code));
 }
