@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { UnitOfWork } from '../core/database/unit-of-work';
+import { instant, jsonPlaceholder, params } from '../core/database/sql';
 import { Clock } from '../core/clock/clock';
 import { AuditEntryEntity } from './audit-entry.entity';
 
@@ -21,15 +22,18 @@ export class AuditService {
   ) {}
 
   async append(em: EntityManager, record: AuditRecord): Promise<void> {
-    const entry = em.create(AuditEntryEntity, {
-      programmeId: record.programmeId,
-      at: this.clock.now(),
-      actor: record.actor,
-      action: record.action,
-      gateId: record.gateId ?? null,
-      detail: record.detail,
-    });
-    await em.insert(AuditEntryEntity, entry);
+    await em.query(
+      `INSERT INTO audit_entry (programme_id, at, actor, action, gate_id, detail)
+       VALUES (${params(em, 5)}, ${jsonPlaceholder(em, 6)})`,
+      [
+        record.programmeId,
+        instant(em, this.clock.now()),
+        record.actor,
+        record.action,
+        record.gateId ?? null,
+        JSON.stringify(record.detail),
+      ],
+    );
   }
 
   async list(programmeId: string, limit?: number) {

@@ -1,6 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Decision, GateStatus, IsoDate, WorkflowDefinition, WorkflowEvent } from '../../workflows/types';
+import {
+  Decision,
+  GateStatus,
+  IsoDate,
+  ProgrammeContext,
+  WorkflowDefinition,
+  WorkflowEvent,
+} from '../../workflows/types';
 import { Actor, actorLabel } from '../auth/roles';
 import { Clock } from '../core/clock/clock';
 import { AppConfig } from '../core/config/app-config';
@@ -30,6 +37,7 @@ interface ChangeContext {
   def: WorkflowDefinition;
   gate: GateEntity;
   statuses: Record<string, GateStatus>;
+  context: ProgrammeContext;
   who: string;
 }
 
@@ -220,8 +228,8 @@ export class GateChangeService {
       const aggregate = await this.store.load(em, id, { lock: true });
       const gate = aggregate.gates.find((g) => g.gateId === gateId);
       if (!gate) throw new NotFound('Gate', gateId);
-      const { def, statuses } = this.engine.inspect(persistedOf(aggregate.programme));
-      const c: ChangeContext = { em, aggregate, def, gate, statuses, who: actorLabel(actor) };
+      const { def, statuses, context } = this.engine.inspect(persistedOf(aggregate.programme));
+      const c: ChangeContext = { em, aggregate, def, gate, statuses, context, who: actorLabel(actor) };
       const { action, detail } = await work(c);
       await this.writer.touch(em, aggregate.programme);
       await this.writer.audit.append(em, {
@@ -231,10 +239,14 @@ export class GateChangeService {
         gateId,
         detail: { ...detail, revision: aggregate.programme.revision },
       });
-      return aggregate;
+      return c;
     });
-    // The aggregate in hand is what was committed: answer from it rather than reading it back.
-    return this.programmes.view(changed);
+    // What is in hand is what was committed: answer from it rather than reading it back.
+    return this.programmes.view(changed.aggregate, {
+      def: changed.def,
+      statuses: changed.statuses,
+      context: changed.context,
+    });
   }
 
   /** Takes the workflow step, saves it, and carries any slip its date causes. */
@@ -245,6 +257,7 @@ export class GateChangeService {
     const wasDone = c.statuses[c.gate.gateId] === 'complete';
     await this.writer.saveState(c.em, c.aggregate, result.persisted, result.statuses, result.context);
     c.statuses = result.statuses;
+    c.context = result.context;
     const nowDone = result.statuses[c.gate.gateId];
     if (!wasDone && (nowDone === 'complete' || nowDone === 'running') && what) {
       const title = this.title(c, c.gate.gateId);

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { InvalidInputError } from '../../workflows/engine';
+import { GateStatus, ProgrammeContext, WorkflowDefinition } from '../../workflows/types';
 import { Actor, actorLabel } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';
 import { WorkingCalendar } from '../calendar/working-days';
@@ -205,9 +206,12 @@ export class ProgrammeService {
   }
 
   /** The view of a loaded programme; remembered until its revision or the date changes. */
-  view(aggregate: ProgrammeAggregate): ProgrammeView {
+  view(
+    aggregate: ProgrammeAggregate,
+    state?: { def: WorkflowDefinition; statuses: Record<string, GateStatus>; context: ProgrammeContext },
+  ): ProgrammeView {
     const today = this.clock.today();
-    const { def, statuses, context } = this.engine.inspect(persistedOf(aggregate.programme));
+    const { def, statuses, context } = state ?? this.engine.inspect(persistedOf(aggregate.programme));
     const view = programmeView({
       aggregate,
       def,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { PersistedProgramme } from '../../workflows/engine';
 import { NotFound } from '../core/errors/domain-error';
 import { DecisionEntity } from './decision.entity';
@@ -25,49 +25,65 @@ export function persistedOf(programme: ProgrammeEntity): PersistedProgramme {
   };
 }
 
-/** Loads programmes in a few set-based queries, whatever their number. */
+/**
+ * Loads programmes in a few set-based queries, whatever their number. Plain SQL rather than
+ * the ORM's query builder: this is the hot path of every read and write, and the builder
+ * cost more than the queries. Dates come back as text on both dialects (CAST), instants are
+ * normalised by toInstant.
+ */
 @Injectable()
 export class ProgrammeStore {
   async load(em: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<ProgrammeAggregate> {
-    if (options.lock && em.connection.options.type === 'postgres') {
-      // Writers to one programme queue here; two decisions at once both land, one after the other.
-      await em.query('SELECT id FROM programme WHERE id = $1 FOR UPDATE', [id]);
-    }
-    const programme = await em.findOneBy(ProgrammeEntity, { id });
-    if (!programme) throw new NotFound('Programme', id);
-    const [aggregate] = await this.hydrate(em, [programme]);
+    const pg = isPostgres(em);
+    const rows: Row[] = await em.query(
+      `SELECT ${PROGRAMME_COLUMNS} FROM programme WHERE id = ${pg ? '$1' : '?'}${options.lock && pg ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
+    // On PostgreSQL FOR UPDATE queues writers to one programme: two decisions at once both
+    // land, one after the other. On SQLite the unit of work already runs writers one by one.
+    if (!rows.length) throw new NotFound('Programme', id);
+    const [aggregate] = await this.hydrate(em, rows.map(toProgramme));
     return aggregate;
   }
 
   async loadAll(em: EntityManager, ids?: string[]): Promise<ProgrammeAggregate[]> {
-    const programmes = await em.find(ProgrammeEntity, {
-      where: ids ? { id: In(ids) } : {},
-      order: { name: 'ASC', id: 'ASC' },
-    });
-    return this.hydrate(em, programmes);
+    const pg = isPostgres(em);
+    const where = ids ? `WHERE id IN (${ids.map((_, i) => (pg ? `$${i + 1}` : '?')).join(', ')})` : '';
+    const rows: Row[] = await em.query(
+      `SELECT ${PROGRAMME_COLUMNS} FROM programme ${where} ORDER BY name, id`,
+      ids ?? [],
+    );
+    return this.hydrate(em, rows.map(toProgramme));
   }
 
   private async hydrate(em: EntityManager, programmes: ProgrammeEntity[]): Promise<ProgrammeAggregate[]> {
     if (programmes.length === 0) return [];
+    const pg = isPostgres(em);
     const ids = programmes.map((p) => p.id);
-    const where = programmes.length > 500 ? {} : { programmeId: In(ids) };
-    const [gates, parties, decisions] = await Promise.all([
-      em.find(GateEntity, { where, order: { position: 'ASC' } }),
-      em.find(PartyEntity, { where, order: { position: 'ASC' } }),
-      em.find(DecisionEntity, { where, order: { id: 'ASC' } }),
-    ]);
-    const group = <T extends { programmeId: string }>(rows: T[]) => {
-      const map = new Map<string, T[]>();
-      for (const row of rows) {
-        const list = map.get(row.programmeId);
-        if (list) list.push(row);
-        else map.set(row.programmeId, [row]);
-      }
-      return map;
-    };
-    const g = group(gates);
-    const p = group(parties);
-    const d = group(decisions);
+    // Beyond a few hundred programmes one scan beats a long IN list.
+    const all = ids.length > 500;
+    const where = all ? '' : `WHERE programme_id IN (${ids.map((_, i) => (pg ? `$${i + 1}` : '?')).join(', ')})`;
+    const params = all ? [] : ids;
+    const gateRows: Row[] = await em.query(
+      `SELECT programme_id, gate_id, position, status, owner_name, owner_email, CAST(baseline_date AS TEXT) AS baseline_date,
+              CAST(forecast_date AS TEXT) AS forecast_date, CAST(actual_date AS TEXT) AS actual_date,
+              CAST(closes_on AS TEXT) AS closes_on, note
+         FROM gate ${where} ORDER BY programme_id, position`,
+      params,
+    );
+    const partyRows: Row[] = await em.query(
+      `SELECT programme_id, gate_id, party_id, name, position FROM party ${where} ORDER BY programme_id, gate_id, position`,
+      params,
+    );
+    const decisionRows: Row[] = await em.query(
+      `SELECT id, programme_id, gate_id, party_id, decision, CAST(decided_on AS TEXT) AS decided_on, reference, conditions,
+              recorded_by, recorded_at
+         FROM decision ${where} ORDER BY id`,
+      params,
+    );
+    const g = group(gateRows.map(toGate));
+    const p = group(partyRows.map(toParty));
+    const d = group(decisionRows.map(toDecision));
     return programmes.map((programme) => ({
       programme,
       gates: g.get(programme.id) ?? [],
@@ -75,4 +91,94 @@ export class ProgrammeStore {
       decisions: d.get(programme.id) ?? [],
     }));
   }
+}
+
+type Row = Record<string, unknown>;
+
+const PROGRAMME_COLUMNS =
+  'id, name, workflow_id, workflow_version, xstate_version, snapshot, sro_name, sro_email, reminder_policy, revision, created_at, updated_at';
+
+function isPostgres(em: EntityManager): boolean {
+  return em.connection.options.type === 'postgres';
+}
+
+function group<T extends { programmeId: string }>(rows: T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(row.programmeId);
+    if (list) list.push(row);
+    else map.set(row.programmeId, [row]);
+  }
+  return map;
+}
+
+function json(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
+
+const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
+
+/** An instant from either dialect: a Date (PostgreSQL) or 'YYYY-MM-DD HH:MM:SS.SSS' in UTC (SQLite). */
+export function toInstant(value: unknown): Date {
+  if (value instanceof Date) return value;
+  const text = String(value);
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+}
+
+function toProgramme(r: Row): ProgrammeEntity {
+  return Object.assign(new ProgrammeEntity(), {
+    id: String(r.id),
+    name: String(r.name),
+    workflowId: String(r.workflow_id),
+    workflowVersion: Number(r.workflow_version),
+    xstateVersion: String(r.xstate_version),
+    snapshot: json(r.snapshot),
+    sroName: String(r.sro_name),
+    sroEmail: String(r.sro_email),
+    reminderPolicy: (json(r.reminder_policy) as Record<string, unknown> | null) ?? null,
+    revision: Number(r.revision),
+    createdAt: toInstant(r.created_at),
+    updatedAt: toInstant(r.updated_at),
+  });
+}
+
+function toGate(r: Row): GateEntity {
+  return Object.assign(new GateEntity(), {
+    programmeId: String(r.programme_id),
+    gateId: String(r.gate_id),
+    position: Number(r.position),
+    status: String(r.status),
+    ownerName: str(r.owner_name),
+    ownerEmail: str(r.owner_email),
+    baselineDate: str(r.baseline_date),
+    forecastDate: str(r.forecast_date),
+    actualDate: str(r.actual_date),
+    closesOn: str(r.closes_on),
+    note: str(r.note),
+  });
+}
+
+function toParty(r: Row): PartyEntity {
+  return Object.assign(new PartyEntity(), {
+    programmeId: String(r.programme_id),
+    gateId: String(r.gate_id),
+    partyId: String(r.party_id),
+    name: String(r.name),
+    position: Number(r.position),
+  });
+}
+
+function toDecision(r: Row): DecisionEntity {
+  return Object.assign(new DecisionEntity(), {
+    id: Number(r.id),
+    programmeId: String(r.programme_id),
+    gateId: String(r.gate_id),
+    partyId: String(r.party_id),
+    decision: String(r.decision),
+    decidedOn: String(r.decided_on),
+    reference: str(r.reference),
+    conditions: str(r.conditions),
+    recordedBy: String(r.recorded_by),
+    recordedAt: toInstant(r.recorded_at),
+  });
 }

@@ -9,9 +9,19 @@ export abstract class Clock {
 
   abstract now(): Date;
 
+  private lastMinute = NaN;
+  private lastDate = '';
+
   /** Today's business date in the business time zone (Europe/London). */
   today(): IsoDate {
-    return businessDate(this.now(), this.timeZone);
+    // Formatting in a time zone is costly and asked for on every request; the date cannot
+    // change within a minute (zone offsets are whole minutes), so remember the last answer.
+    const minute = Math.floor(this.now().getTime() / 60_000);
+    if (minute !== this.lastMinute) {
+      this.lastDate = businessDate(new Date(minute * 60_000), this.timeZone);
+      this.lastMinute = minute;
+    }
+    return this.lastDate;
   }
 }
 
