@@ -13,6 +13,7 @@ import { ProgrammesModule } from './programmes/programmes.module';
 import { WorkflowsModule } from './workflows/workflows.module';
 import { DemoModule } from './demo/demo.module';
 import { WebModule } from './web/web.module';
+import { RemindersModule } from './reminders/reminders.module';
 
 @Module({})
 export class AppModule {
@@ -29,6 +30,7 @@ export class AppModule {
         ProgrammesModule,
         DemoModule,
         WebModule,
+        RemindersModule.forRoot(config),
       ],
       controllers: [HealthController],
       providers: [

@@ -8,6 +8,23 @@ import { z } from 'zod';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
+/** Overrides of the reminder policy, per workflow (config) or per programme (stored with it). */
+export const reminderPolicyOverrides = z
+  .object({
+    enabled: z.boolean(),
+    ownerDaysBefore: z
+      .array(z.number().int().min(1).max(60))
+      .max(10)
+      .refine((days) => new Set(days).size === days.length, 'each day may appear once'),
+    onTheDay: z.boolean(),
+    overdueDaysAfter: z.number().int().min(1).max(60),
+    escalateAfterWorkingDays: z.number().int().min(1).max(60),
+    escalateOnConsultationSlip: z.boolean(),
+  })
+  .partial()
+  .strict();
+export type ReminderPolicyOverrides = z.infer<typeof reminderPolicyOverrides>;
+
 const databaseUrl = z.string().refine((v) => /^sqlite:.+/.test(v) || /^postgres(ql)?:\/\/.+/.test(v), {
   message: 'expected sqlite:<path> or postgres://user@host:port/database',
 });
@@ -39,6 +56,8 @@ const schema = z.object({
     outboxDir: z.string().min(1),
     maxAttempts: z.coerce.number().int().min(1).max(100),
     retryBaseSeconds: z.coerce.number().int().min(1),
+    /** How long a claimed message is reserved for the sender that claimed it (a killed sender's claim lapses). */
+    claimLeaseSeconds: z.coerce.number().int().min(10).max(3600),
   }),
   reminders: z.object({
     cronEnabled: z.boolean(),
@@ -46,8 +65,11 @@ const schema = z.object({
     sendHour: z.coerce.number().int().min(0).max(23),
     ownerDaysBefore: z.array(z.number().int().min(1).max(60)),
     onTheDay: z.boolean(),
-    overdueDaysAfter: z.number().int().min(1),
-    escalateAfterWorkingDays: z.number().int().min(1),
+    overdueDaysAfter: z.number().int().min(1).max(60),
+    escalateAfterWorkingDays: z.number().int().min(1).max(60),
+    escalateOnConsultationSlip: z.boolean(),
+    /** Per-workflow overrides of the policy above, by workflow id. */
+    workflows: z.record(z.string(), reminderPolicyOverrides),
   }),
   rag: z.object({
     amberSlipWorkingDays: z.number().int().min(1),
@@ -105,6 +127,8 @@ const ENV: Record<string, { path: string[]; parse?: (v: string) => unknown }> = 
   SMTP_URL: { path: ['mail', 'smtpUrl'], parse: emptyToNull },
   MAIL_DIR: { path: ['mail', 'outboxDir'] },
   MAIL_MAX_ATTEMPTS: { path: ['mail', 'maxAttempts'] },
+  MAIL_RETRY_BASE_SECONDS: { path: ['mail', 'retryBaseSeconds'] },
+  MAIL_CLAIM_LEASE_SECONDS: { path: ['mail', 'claimLeaseSeconds'] },
   REMINDERS_CRON_ENABLED: {
     path: ['reminders', 'cronEnabled'],
     parse: parseBoolean,

@@ -1,3 +1,5 @@
+import { RemindersPostgres1795596087820 } from './postgres/1795596087820-Reminders';
+import { RemindersSqlite1795596087820 } from './sqlite/1795596087820-Reminders';
 import { WebSessionsPostgres1795595008337 } from './postgres/1795595008337-WebSessions';
 import { WebSessions1795595008337Sqlite } from './sqlite/1795595008337-WebSessions';
 import { AuthPostgres1795594689886 } from './postgres/1795594689886-Auth';
@@ -15,9 +17,11 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   InitialSchema1795594616455Sqlite,
   Auth1795594689886Sqlite,
   WebSessions1795595008337Sqlite,
+  RemindersSqlite1795596087820,
 ];
 export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   InitialSchemaPostgres1795594616455,
   AuthPostgres1795594689886,
   WebSessionsPostgres1795595008337,
+  RemindersPostgres1795596087820,
 ];

@@ -1,0 +1,65 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { OutboxDispatcher } from '../mail/outbox-dispatcher.service';
+import { OutboxStore } from '../mail/outbox.store';
+import { ReminderSweepService, SweepResult } from './reminder-sweep.service';
+
+export interface RunResult extends SweepResult {
+  sent: number;
+  /** Failed this time; retried later with backoff. */
+  failed: number;
+  permanentlyFailed: number;
+  /** Left in the outbox, by status, after this run. */
+  outbox: { pending: number; failed: number; sent: number; permanentlyFailed: number };
+}
+
+/**
+ * One reminder run: the sweep (queue what is due, in one transaction), then the dispatch of
+ * everything ready to send, including retries. The cron, the admin endpoint and the command
+ * line all come here.
+ */
+@Injectable()
+export class ReminderRunService implements OnModuleDestroy {
+  private readonly logger = new Logger(ReminderRunService.name);
+  private readonly running = new Set<Promise<unknown>>();
+
+  constructor(
+    @Inject(ReminderSweepService) private readonly sweeper: ReminderSweepService,
+    @Inject(OutboxDispatcher) private readonly dispatcher: OutboxDispatcher,
+    @Inject(OutboxStore) private readonly outbox: OutboxStore,
+  ) {}
+
+  run(): Promise<RunResult> {
+    const work = this.runOnce();
+    this.running.add(work);
+    void work.finally(() => this.running.delete(work)).catch(() => undefined);
+    return work;
+  }
+
+  /** Shutting down: let a run in progress finish the message in hand, and wait for it. */
+  async onModuleDestroy(): Promise<void> {
+    this.dispatcher.stop();
+    await Promise.allSettled([...this.running]);
+  }
+
+  private async runOnce(): Promise<RunResult> {
+    const swept = await this.sweeper.sweep();
+    const dispatched = await this.dispatcher.dispatch();
+    const counts = await this.outbox.countByStatus();
+    const result: RunResult = {
+      ...swept,
+      ...dispatched,
+      outbox: {
+        pending: counts.pending,
+        failed: counts.failed,
+        sent: counts.sent,
+        permanentlyFailed: counts['permanently-failed'],
+      },
+    };
+    if (dispatched.sent || dispatched.failed || dispatched.permanentlyFailed) {
+      this.logger.log(
+        `reminders: ${swept.queued} queued, ${dispatched.sent} sent, ${dispatched.failed} to retry, ${dispatched.permanentlyFailed} given up`,
+      );
+    }
+    return result;
+  }
+}
