@@ -21,16 +21,21 @@ async function main() {
     for (const d of ['sqlite', 'postgres']) {
       const url =
         d === 'sqlite' ? `sqlite:${join(mkdtempSync(join(tmpdir(), 'cg-')), 'gen.sqlite')}` : await scratchDb();
-      execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', __filename, name, d], {
-        stdio: 'inherit',
-        env: { ...process.env, DATABASE_URL: url, MIGRATION_STAMP: String(stamp) },
-      });
+      try {
+        execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', __filename, name, d], {
+          stdio: 'inherit',
+          env: { ...process.env, DATABASE_URL: url, MIGRATION_STAMP: String(stamp) },
+        });
+      } finally {
+        if (d === 'postgres') await adminQuery(`DROP DATABASE IF EXISTS ${new URL(url).pathname.slice(1)}`);
+      }
     }
     return;
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after DATABASE_URL picks the dialect
-  const { createDataSource, migrate } =
-    require('../src/core/database/data-source') as typeof import('../src/core/database/data-source');
+  // Loaded here, after DATABASE_URL has picked the dialect the entities are declared for.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const dataSourceModule = require('../src/core/database/data-source');
+  const { createDataSource, migrate } = dataSourceModule as typeof import('../src/core/database/data-source');
   const ds = createDataSource(process.env.DATABASE_URL!);
   await ds.initialize();
   await migrate(ds);
@@ -78,14 +83,21 @@ ${[...sql.downQueries].reverse().map(q).join('\n')}
 
 async function scratchDb(): Promise<string> {
   const db = `cg_generate_${process.pid}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${db}`);
-  await admin.query(`CREATE DATABASE ${db}`);
-  await admin.end();
+  await adminQuery(`DROP DATABASE IF EXISTS ${db}`);
+  await adminQuery(`CREATE DATABASE ${db}`);
   const url = new URL(adminUrl);
   url.pathname = `/${db}`;
   return url.toString();
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
 }
 
 main().catch((e) => {
