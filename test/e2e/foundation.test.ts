@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { TestApp, startTestApp } from '../support/test-app';
 import { createTestDatabase } from '../support/test-database';
 
@@ -129,5 +130,38 @@ describe('data survives a restart', () => {
     } finally {
       await database.drop();
     }
+  });
+});
+
+describe('when the database stops answering', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.get(DataSource).destroy();
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('GET /api/health answers 503', async () => {
+    const res = await t.request('GET', '/api/health');
+    expect(res.status).toBe(503);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
+  it('an unexpected error is a 500 problem that tells nothing of the internals', async () => {
+    const res = await t.request('GET', '/api/admin/tokens', { token: t.adminToken });
+    expect(res.status).toBe(500);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toEqual({
+      type: 'about:blank',
+      title: 'Internal server error',
+      status: 500,
+      detail: `Something went wrong on our side. Quote request id ${res.body.requestId} when reporting it.`,
+      instance: '/api/admin/tokens',
+      requestId: res.headers['x-request-id'],
+    });
   });
 });

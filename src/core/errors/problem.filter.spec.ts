@@ -4,6 +4,7 @@ import {
   Logger,
   NotFoundException,
   PayloadTooLargeException,
+  ServiceUnavailableException,
 } from '@nestjs/common';
 import { Forbidden, NotFound, Unauthorized, ValidationFailed, WorkflowConflict } from './domain-error';
 import { ProblemFilter, toProblem } from './problem.filter';
@@ -70,6 +71,14 @@ describe('toProblem', () => {
       requestId: 'req-42',
     });
     expect(JSON.stringify(problem)).not.toMatch(/SQLITE|secret|\.ts/);
+  });
+
+  it('keeps a 5xx that our code threw on purpose, such as 503 from the health check', () => {
+    expect(toProblem(new ServiceUnavailableException('The database does not answer'))).toMatchObject({
+      status: 503,
+      title: 'Service unavailable',
+      detail: 'The database does not answer',
+    });
   });
 
   it('treats a thrown non-error and a 5xx statusCode as internal too', () => {

@@ -24,6 +24,7 @@ const TITLES: Record<number, string> = {
   415: 'Unsupported media type',
   422: 'Invalid request',
   429: 'Too many requests',
+  503: 'Service unavailable',
 };
 
 /** Turns any error into an RFC 9457 problem document; unknown errors say nothing of internals. */
@@ -41,7 +42,9 @@ export function toProblem(error: unknown, requestId?: string, instance?: string)
     };
   }
   const status = httpStatusOf(error);
-  if (status && status < 500) {
+  // A 5xx HttpException is one our code chose to throw (503 from the health check) and says
+  // what it means; any other 5xx is unexpected and gets the opaque answer below.
+  if (status && (status < 500 || error instanceof HttpException)) {
     const message = error instanceof HttpException ? messageOf(error) : (error as Error).message;
     return { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail: message, instance, requestId };
   }
