@@ -1,5 +1,6 @@
 import { ConsoleLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { AppModule } from './app.module';
 import { ROLES, Role } from './auth/roles';
@@ -81,7 +82,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     const tokens = app.get(TokenService);
     switch (action) {
       case 'tokens create': {
-        const created = await tokens.create(newToken!);
+        const created = await tokens.create(newToken!, undefined, operator(io.env));
         if (values.json) {
           out.write(`${JSON.stringify(created)}\n`);
         } else {
@@ -110,7 +111,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       case 'tokens revoke': {
-        await tokens.revoke(rest[0]);
+        await tokens.revoke(rest[0], operator(io.env));
         out.write(`Revoked ${rest[0]}; it no longer signs anyone in, and sessions opened with it have ended.\n`);
         return 0;
       }
@@ -146,6 +147,17 @@ function parseOptions(argv: string[]) {
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n${USAGE}`);
   }
+}
+
+/** How the audit names a change made here: the operating-system account that ran the command. */
+function operator(env: NodeJS.ProcessEnv): string {
+  let user = env.USER ?? env.LOGNAME;
+  try {
+    user ??= userInfo().username;
+  } catch {
+    // no passwd entry (some containers)
+  }
+  return `command line (${user ?? 'unknown user'})`;
 }
 
 function tokenRequest(values: {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { AuditService } from '../audit/audit.service';
 import { AuthGuard } from './auth.guard';
 import { OidcService } from './oidc.service';
 import { SessionService } from './session.service';
@@ -9,7 +10,14 @@ import { TokensController } from './tokens.controller';
 
 @Module({
   controllers: [TokensController],
-  providers: [TokenService, SessionService, SignInService, OidcService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuditService,
+    TokenService,
+    SessionService,
+    SignInService,
+    OidcService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [TokenService, SessionService, SignInService, OidcService],
 })
 export class AuthModule {}

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, LessThan } from 'typeorm';
+import { LessThan } from 'typeorm';
 import { AppConfig } from '../core/config/app-config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { Clock } from '../core/clock/clock';
@@ -41,7 +41,6 @@ export function hashSessionCookie(value: string): string {
 @Injectable()
 export class SessionService {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -73,8 +72,8 @@ export class SessionService {
   /** The session behind a cookie, or null when it is unknown, expired, or its token was revoked. */
   async verify(cookieValue: string): Promise<ActiveSession | null> {
     const id = hashSessionCookie(cookieValue);
-    const p = this.dataSource.options.type === 'postgres' ? '$1' : '?';
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+    const p = this.uow.dialect === 'postgres' ? '$1' : '?';
+    const rows: Array<Record<string, unknown>> = await this.uow.read.query(
       `SELECT s.id, s.person_id, s.token_id, s.role, s.programme_id, s.csrf_token, s.expires_at, s.last_seen_at,
               p.name, p.email, t.revoked_at AS token_revoked_at, t.expires_at AS token_expires_at
          FROM web_session s
@@ -91,7 +90,8 @@ export class SessionService {
       return null;
     }
     if (now.getTime() - toDate(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
-      await this.dataSource.getRepository(WebSessionEntity).update({ id }, { lastSeenAt: now });
+      // Bookkeeping only: the request does not wait for it, and a lost touch harms nothing.
+      void this.uow.run((em) => em.update(WebSessionEntity, { id }, { lastSeenAt: now })).catch(() => undefined);
     }
     return {
       id,
@@ -109,6 +109,6 @@ export class SessionService {
   }
 
   async end(cookieValue: string): Promise<void> {
-    await this.dataSource.getRepository(WebSessionEntity).delete({ id: hashSessionCookie(cookieValue) });
+    await this.uow.run((em) => em.delete(WebSessionEntity, { id: hashSessionCookie(cookieValue) }));
   }
 }

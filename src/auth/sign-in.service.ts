@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../core/config/app-config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { Clock } from '../core/clock/clock';
@@ -45,7 +44,6 @@ export class SignInService {
   private readonly limiter: SignInLimiter;
 
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -60,7 +58,7 @@ export class SignInService {
     this.throttle(keys);
     const actor = secret ? await this.tokens.verify(secret) : null;
     if (!actor) return this.fail(keys, 'That token is unknown, expired or revoked.');
-    return this.sessions.create({ ...actor, method: 'token' });
+    return this.begin({ ...actor, method: 'token' });
   }
 
   async withPassword(email: string, password: string, ip: string): Promise<NewSession> {
@@ -76,7 +74,7 @@ export class SignInService {
     }
     const grant = await this.currentGrant(person.id);
     if (!grant) throw new SignInRefused(NO_ROLE, 403);
-    return this.sessions.create({ ...grant, method: 'password' });
+    return this.begin({ ...grant, method: 'password' });
   }
 
   /** The identity provider vouched for this email address. */
@@ -84,7 +82,7 @@ export class SignInService {
     const defaultRole = this.config.auth.oidc?.defaultRole ?? null;
     let person = await this.person(email);
     const grant = person ? await this.currentGrant(person.id) : null;
-    if (grant) return this.sessions.create({ ...grant, method: 'oidc' });
+    if (grant) return this.begin({ ...grant, method: 'oidc' });
     if (!defaultRole) {
       this.logger.warn(`single sign-on refused for a person without a role (${person ? 'known' : 'unknown'})`);
       throw new SignInRefused(NO_ROLE, 403);
@@ -104,13 +102,13 @@ export class SignInService {
     const person = await this.person(email);
     if (!person) throw new NotFound('Person', email);
     const passwordHash = await hashPassword(password);
-    await this.dataSource.getRepository(PersonEntity).update({ id: person.id }, { passwordHash });
+    await this.uow.run((em) => em.update(PersonEntity, { id: person.id }, { passwordHash }));
   }
 
   /** The role of the person's newest live token: revoking it ends the sessions built on it. */
   private async currentGrant(personId: string): Promise<Omit<SessionGrant, 'method'> | null> {
     const now = this.clock.now();
-    const tokens = await this.dataSource
+    const tokens = await this.uow.read
       .getRepository(ApiTokenEntity)
       .find({ where: { personId }, order: { createdAt: 'DESC', id: 'DESC' } });
     const live = tokens.find((t) => !t.revokedAt && (!t.expiresAt || new Date(t.expiresAt) > now));
@@ -118,7 +116,7 @@ export class SignInService {
   }
 
   private person(email: string): Promise<PersonEntity | null> {
-    return this.dataSource.getRepository(PersonEntity).findOneBy({ email: email.trim().toLowerCase() });
+    return this.uow.read.getRepository(PersonEntity).findOneBy({ email: email.trim().toLowerCase() });
   }
 
   private createPerson(email: string, name: string): Promise<PersonEntity> {
@@ -138,6 +136,13 @@ export class SignInService {
     });
   }
 
+  private async begin(grant: SessionGrant): Promise<NewSession> {
+    const session = await this.sessions.create(grant);
+    // Who signed in and how, by id: enough to follow up, nothing secret.
+    this.logger.log(`signed in: person ${grant.personId} as ${grant.role} by ${grant.method}`);
+    return session;
+  }
+
   private throttle(keys: string[]): void {
     const wait = this.limiter.retryAfterSeconds(keys);
     if (wait > 0) throw new TooManySignIns(wait);
@@ -145,6 +150,7 @@ export class SignInService {
 
   private fail(keys: string[], detail: string): never {
     this.limiter.recordFailure(keys);
+    this.logger.warn(`sign-in refused from ${keys[0].slice(3)}`);
     throw new SignInRefused(detail);
   }
 }

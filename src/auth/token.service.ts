@@ -9,7 +9,8 @@ import { NotFound } from '../core/errors/domain-error';
 import { ApiTokenEntity } from './api-token.entity';
 import { PersonEntity } from './person.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
-import { Actor, Role } from './roles';
+import { Actor, Role, SYSTEM_ACTOR, actorLabel } from './roles';
+import { AuditService } from '../audit/audit.service';
 
 export interface NewToken {
   name: string;
@@ -18,6 +19,9 @@ export interface NewToken {
   programmeId?: string | null;
   ttlDays?: number;
 }
+
+/** Who gave or took away access, as the audit log names them; "system" for start-up and tests. */
+export type GrantedBy = string;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
@@ -32,10 +36,15 @@ export class TokenService {
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   /** Creates a token; the secret is returned only here and never stored. */
-  async create(request: NewToken, secret = `cg_${randomBytes(32).toString('base64url')}`) {
+  async create(
+    request: NewToken,
+    secret = `cg_${randomBytes(32).toString('base64url')}`,
+    by: GrantedBy = SYSTEM_ACTOR,
+  ) {
     return this.uow.run(async (em) => {
       if (request.programmeId) {
         const exists = await em.existsBy(ProgrammeEntity, { id: request.programmeId });
@@ -56,6 +65,19 @@ export class TokenService {
         lastUsedAt: null,
       });
       await em.insert(ApiTokenEntity, row);
+      // Access given is a change like any other: the audit names who gave it (never the secret).
+      await this.audit.append(em, {
+        programmeId: row.programmeId,
+        actor: by,
+        action: 'token.created',
+        detail: {
+          tokenId: row.id,
+          person: actorLabel(person),
+          role: row.role,
+          programmeId: row.programmeId,
+          expiresAt: row.expiresAt!.toISOString(),
+        },
+      });
       return { id: row.id, token: secret, expiresAt: row.expiresAt!.toISOString() };
     });
   }
@@ -98,11 +120,18 @@ export class TokenService {
     }));
   }
 
-  async revoke(id: string): Promise<void> {
+  async revoke(id: string, by: GrantedBy = SYSTEM_ACTOR): Promise<void> {
     await this.uow.run(async (em) => {
       const token = await em.findOneBy(ApiTokenEntity, { id });
       if (!token) throw new NotFound('Token', id);
-      if (!token.revokedAt) await em.update(ApiTokenEntity, { id }, { revokedAt: this.clock.now() });
+      if (token.revokedAt) return;
+      await em.update(ApiTokenEntity, { id }, { revokedAt: this.clock.now() });
+      await this.audit.append(em, {
+        programmeId: token.programmeId,
+        actor: by,
+        action: 'token.revoked',
+        detail: { tokenId: id, personId: token.personId, role: token.role, programmeId: token.programmeId },
+      });
     });
   }
 

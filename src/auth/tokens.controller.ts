@@ -2,8 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@n
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { BodyOf, email, line, schemaDto } from '../core/errors/validation';
-import { Roles } from './auth.decorators';
-import { ROLES } from './roles';
+import { CurrentActor, Roles } from './auth.decorators';
+import { Actor, ROLES, actorLabel } from './roles';
 import { TokenService } from './token.service';
 
 export class CreateTokenDto extends schemaDto(
@@ -27,8 +27,8 @@ export class TokensController {
 
   @Post()
   @BodyOf(CreateTokenDto)
-  async create(@Body() body: CreateTokenDto) {
-    return this.tokens.create(body);
+  async create(@Body() body: CreateTokenDto, @CurrentActor() actor: Actor) {
+    return this.tokens.create(body, undefined, actorLabel(actor));
   }
 
   @Get()
@@ -38,7 +38,7 @@ export class TokensController {
 
   @Delete(':tokenId')
   @HttpCode(204)
-  async revoke(@Param('tokenId') tokenId: string) {
-    await this.tokens.revoke(tokenId);
+  async revoke(@Param('tokenId') tokenId: string, @CurrentActor() actor: Actor) {
+    await this.tokens.revoke(tokenId, actorLabel(actor));
   }
 }

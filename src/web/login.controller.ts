@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public, RequestWithActor } from '../auth/auth.decorators';
 import { isCrossSite } from '../auth/csrf';
 import { OidcService, PendingOidcSignIn } from '../auth/oidc.service';
-import { SESSION_COOKIE, SessionService } from '../auth/session.service';
+import { NewSession, SESSION_COOKIE, SessionService } from '../auth/session.service';
 import { SignInRefused, SignInService, TooManySignIns } from '../auth/sign-in.service';
 import { AppConfig } from '../core/config/app-config';
 import { APP_CONFIG } from '../core/config/config.module';
@@ -50,7 +50,7 @@ export class LoginController {
       const session = byPassword
         ? await this.signIn.withPassword(field('email'), field('password'), request.ip)
         : await this.signIn.withToken(field('token').trim(), request.ip);
-      this.setSessionCookie(request, reply, session.cookieValue, session.expiresAt);
+      await this.startSession(request, reply, session);
       return reply.redirect(next, 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -98,7 +98,7 @@ export class LoginController {
       const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
       const identity = await this.oidc.finish(query, pending);
       const session = await this.signIn.withOidc(identity.email, identity.name);
-      this.setSessionCookie(request, reply, session.cookieValue, session.expiresAt);
+      await this.startSession(request, reply, session);
       return reply.redirect(pending.next, 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -114,8 +114,15 @@ export class LoginController {
     return renderPage(reply, 'login.njk', { oidcButton: this.oidc.buttonText, ...data }, status);
   }
 
-  private setSessionCookie(request: FastifyRequest, reply: FastifyReply, value: string, expires: Date): void {
-    void reply.setCookie(SESSION_COOKIE, value, { ...this.cookieBase(request), path: '/', expires });
+  /** A new random session for every sign-in; one the browser held before ends here. */
+  private async startSession(request: FastifyRequest, reply: FastifyReply, session: NewSession): Promise<void> {
+    const previous = request.cookies?.[SESSION_COOKIE];
+    if (previous) await this.sessions.end(previous);
+    void reply.setCookie(SESSION_COOKIE, session.cookieValue, {
+      ...this.cookieBase(request),
+      path: '/',
+      expires: session.expiresAt,
+    });
   }
 
   /** HttpOnly, SameSite=Lax, and Secure whenever the browser reached us over TLS (directly or via a proxy). */

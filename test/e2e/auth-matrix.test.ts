@@ -78,6 +78,10 @@ const MATRIX: Route[] = [
     gate: 'clinical-senate-review',
     body: { forecastDate: '2015-11-02', reason: 'checking who may re-forecast' },
   },
+  { method: 'GET', path: '/api/programmes/{id}/reminder-policy', allowed: ANY_SIGNED_IN },
+  { method: 'PUT', path: '/api/programmes/{id}/reminder-policy', allowed: ['admin', 'partnerships'], body: {} },
+  { method: 'POST', path: '/api/admin/reminders/run', allowed: ['admin'] },
+  { method: 'GET', path: '/api/admin/outbox', allowed: ['admin'] },
   { method: 'GET', path: '/api/admin/tokens', allowed: ['admin'] },
   {
     method: 'POST',

@@ -1,4 +1,6 @@
 import { BETTER_CARE_TOGETHER } from '../../src/demo/demo-programmes';
+import { DataSource } from 'typeorm';
+import { hashSessionCookie } from '../../src/auth/session.service';
 import { SignInService } from '../../src/auth/sign-in.service';
 import { TestApp, startTestApp } from '../support/test-app';
 import { FORM, csrfTokenIn, setCookies, signInWithToken } from '../support/web-session';
@@ -172,6 +174,9 @@ describe('page sessions', () => {
     expect((await page('/', first.cookie)).headers.location).toBe('/login');
 
     const second = await signInWithToken(t, token);
+    // Signing in clears the sessions that have run out.
+    const rows: Array<{ id: string }> = await t.get(DataSource).query('SELECT id FROM web_session');
+    expect(rows.map((r) => r.id)).not.toContain(hashSessionCookie(first.cookie.replace('cg_session=', '')));
     const tokens = await t.request('GET', '/api/admin/tokens', { token: t.adminToken });
     const id = tokens.body.find((row: { email: string; role: string }) => row.role === 'viewer').id;
     expect((await t.request('DELETE', `/api/admin/tokens/${id}`, { token: t.adminToken })).status).toBe(204);

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { TokenService } from '../../src/auth/token.service';
+import { BETTER_CARE_TOGETHER } from '../../src/demo/demo-programmes';
 import { TestApp, startTestApp } from '../support/test-app';
 import { startServiceProcess } from '../support/server-process';
 import { FORM, setCookies, signInWithToken } from '../support/web-session';
@@ -84,6 +85,36 @@ describe('tokens at rest and in use', () => {
     });
     expect(signIn.statusCode).toBe(401);
     t.setNow('2015-10-27T09:00:00Z');
+  });
+
+  it('names in the audit who gave and who took away access to a programme, never the secret', async () => {
+    const lead = await t.tokenFor('partnerships');
+    const programme = await t.request('POST', '/api/programmes', { token: lead, body: BETTER_CARE_TOGETHER });
+    const created = await t.request('POST', '/api/admin/tokens', {
+      token: t.adminToken,
+      body: {
+        name: 'Board Member',
+        email: 'board.member@example.nhs.uk',
+        role: 'viewer',
+        programmeId: programme.body.id,
+      },
+    });
+    expect(created.status).toBe(201);
+    expect((await t.request('DELETE', `/api/admin/tokens/${created.body.id}`, { token: t.adminToken })).status).toBe(
+      204,
+    );
+
+    const audit = await t.request('GET', `/api/programmes/${programme.body.id}/audit`, { token: lead });
+    const access = audit.body.filter((e: { action: string }) => e.action.startsWith('token.'));
+    expect(access).toEqual([
+      expect.objectContaining({
+        action: 'token.created',
+        actor: 'Bootstrap admin <admin@consultation-gates.invalid>',
+        detail: expect.objectContaining({ person: 'Board Member <board.member@example.nhs.uk>', role: 'viewer' }),
+      }),
+      expect.objectContaining({ action: 'token.revoked', actor: 'Bootstrap admin <admin@consultation-gates.invalid>' }),
+    ]);
+    expect(JSON.stringify(audit.body)).not.toContain(created.body.token);
   });
 
   it('lists tokens to admins without any secret or hash, and marks the revoked ones', async () => {
