@@ -1,0 +1,108 @@
+// The vocabulary shared by every workflow definition and by the engine that runs them.
+// Pure data and types: nothing here may import Nest, TypeORM or anything with side effects.
+
+/** A business date, `YYYY-MM-DD`, in Europe/London. */
+export type IsoDate = string;
+
+export type GateKind = 'task' | 'approval' | 'consultation';
+
+export type Decision = 'approved' | 'approved-with-conditions' | 'not-approved' | 'deferred';
+export const DECISIONS: readonly Decision[] = ['approved', 'approved-with-conditions', 'not-approved', 'deferred'];
+
+/** Statuses a gate can be in; `running` is only used by consultation gates between launch and close. */
+export type GateStatus = 'not-started' | 'open' | 'running' | 'complete';
+
+export interface EvidenceItem {
+  id: string;
+  title: string;
+}
+
+export interface GateDefinition {
+  id: string;
+  title: string;
+  kind: GateKind;
+  description: string;
+  /** Gates that must be complete before this one opens. */
+  dependsOn: string[];
+  /** Evidence that must be recorded before the gate can complete. */
+  evidence?: EvidenceItem[];
+  /**
+   * For approval gates: what kind of party decides (for people reading the definition);
+   * the parties themselves are per programme and arrive as input when a programme starts.
+   */
+  partyKind?: string;
+}
+
+export interface WorkflowDefinition {
+  id: string;
+  version: number;
+  title: string;
+  description: string;
+  gates: GateDefinition[];
+  /** Consultation rules; only needed where a gate is of kind `consultation`. */
+  consultation?: {
+    /** Shorter than this needs a recorded justification (12 weeks = 84 days). */
+    normalLengthDays: number;
+  };
+}
+
+export interface PreElectionPeriod {
+  name: string;
+  from: IsoDate;
+  to: IsoDate;
+}
+
+/** Events a programme's statechart accepts. Every event is fully explicit; nothing reads a clock. */
+export type WorkflowEvent =
+  | { type: 'gate.complete'; gateId: string; completedOn: IsoDate }
+  | { type: 'gate.evidence'; gateId: string; itemId: string; recordedOn: IsoDate }
+  | { type: 'gate.decide'; gateId: string; partyId: string; decision: Decision; decidedOn: IsoDate }
+  | {
+      type: 'consultation.start';
+      gateId: string;
+      startsOn: IsoDate;
+      closesOn: IsoDate;
+      justification?: string;
+      preElectionPeriods: PreElectionPeriod[];
+    }
+  | { type: 'consultation.close'; gateId: string; closedOn: IsoDate }
+  /**
+   * Sets who decides an approval gate. Programmes may start before every board is known (the body of
+   * `POST /api/programmes` may leave a gate's parties out), and an approval gate with nobody to decide
+   * must not complete by itself, so the list has to be settable later. Decisions already recorded are kept.
+   */
+  | { type: 'gate.parties'; gateId: string; parties: string[] };
+
+export const EVENT_TYPES: readonly WorkflowEvent['type'][] = [
+  'gate.complete',
+  'gate.evidence',
+  'gate.decide',
+  'consultation.start',
+  'consultation.close',
+  'gate.parties',
+];
+
+export interface PartyState {
+  decision?: Decision;
+  decidedOn?: IsoDate;
+}
+
+export interface GateContext {
+  completedOn?: IsoDate;
+  evidence: Record<string, IsoDate>;
+  /** Approval gates only: party id to its latest decision. */
+  parties?: Record<string, PartyState>;
+  /** Consultation gates only. */
+  consultation?: { startsOn: IsoDate; closesOn: IsoDate; justification?: string };
+}
+
+export interface ProgrammeContext {
+  gates: Record<string, GateContext>;
+}
+
+/** Input when a programme starts: the parties of each approval gate. */
+export interface ProgrammeInput {
+  parties: Record<string, string[]>;
+}
+
+export type Refusal = { code: string; reason: string };
