@@ -218,6 +218,15 @@ describe('page sessions', () => {
     t.setNow('2015-10-27T09:00:00Z');
   });
 
+  it('refuses request bodies over 256 KiB before reading them', async () => {
+    const big = 'x'.repeat(300 * 1024);
+    const asForm = await form({ token: big });
+    expect(asForm.statusCode).toBe(413);
+    const asJson = await t.request('POST', '/api/programmes', { token: lead, body: { name: big } });
+    expect(asJson.status).toBe(413);
+    expect(asJson.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
   it('limits failed sign-ins per submitted token prefix across addresses', async () => {
     for (let i = 0; i < 3; i++) {
       await form({ token: `cg_samePrefix-${i}` }, { 'x-forwarded-for': `10.2.0.${i}` });
