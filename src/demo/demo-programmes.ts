@@ -101,8 +101,8 @@ export const BETTER_CARE_TOGETHER_STEPS: DemoStep[] = [
     decision: {
       partyId: 'university-hospitals-of-leicester',
       decision: 'deferred',
-      decidedOn: '2015-10-01',
-      reference: 'UHL Trust Board 1/10/15 paper G',
+      decidedOn: '2015-10-08',
+      reference: 'UHL Trust Board 8/10/15: deferred to the November board',
     },
   },
 ];
