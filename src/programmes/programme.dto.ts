@@ -72,3 +72,5 @@ export class RecordEvidenceDto extends schemaDto(
 export class SetPartiesDto extends schemaDto(z.object({ parties: z.array(party).min(1).max(50) }).strict()) {}
 
 export class UpdateGateOwnerDto extends schemaDto(z.object({ owner: person }).strict()) {}
+
+export class MigrateProgrammeDto extends schemaDto(z.object({ toVersion: z.number().int().min(2) }).strict()) {}

@@ -9,6 +9,7 @@ import { GateChangeService } from './gate-change.service';
 import {
   CompleteGateDto,
   CreateProgrammeDto,
+  MigrateProgrammeDto,
   RecordDecisionDto,
   RecordEvidenceDto,
   ReforecastDto,
@@ -16,6 +17,7 @@ import {
   StartConsultationDto,
 } from './programme.dto';
 import { ProgrammeService } from './programme.service';
+import { ProgrammeMigrationService } from './programme-migration.service';
 
 @ApiTags('programmes')
 @ApiBearerAuth()
@@ -25,7 +27,18 @@ export class ProgrammesController {
     @Inject(ProgrammeService) private readonly programmes: ProgrammeService,
     @Inject(GateChangeService) private readonly changes: GateChangeService,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(ProgrammeMigrationService) private readonly migrations: ProgrammeMigrationService,
   ) {}
+
+  /** Moves the programme to a newer version of its workflow; an explicit step, audited. */
+  @Post(':id/migrate')
+  @HttpCode(200)
+  @Roles('partnerships')
+  @BodyOf(MigrateProgrammeDto)
+  migrate(@Param('id') id: string, @Body() body: MigrateProgrammeDto, @CurrentActor() actor: Actor) {
+    this.programmes.checkScope(id, actor);
+    return this.migrations.migrate(id, body.toVersion, actor);
+  }
 
   @Post()
   @Roles('partnerships')
