@@ -34,6 +34,7 @@ const MATRIX: Route[] = [
   { method: 'GET', path: '/api/programmes', allowed: ANY_SIGNED_IN },
   { method: 'POST', path: '/api/programmes', allowed: ['admin', 'partnerships'], body: BETTER_CARE_TOGETHER },
   { method: 'GET', path: '/api/programmes/{id}', allowed: ANY_SIGNED_IN },
+  { method: 'POST', path: '/api/programmes/{id}/migrate', allowed: ['admin', 'partnerships'], body: { toVersion: 2 } },
   { method: 'GET', path: '/api/programmes/{id}/audit', allowed: ANY_SIGNED_IN },
   { method: 'GET', path: '/api/programmes/{id}/gates/{gateId}/history', allowed: ANY_SIGNED_IN, gate: 'pcbc-draft' },
   {
