@@ -1,5 +1,5 @@
 import { GateKind, IsoDate } from '../../workflows/types';
-import { formatLong } from '../calendar/iso-date';
+import { toDay } from '../calendar/iso-date';
 import { headerText } from '../mail/mail-headers';
 import { formatShort } from '../programmes/rules/format';
 import { DueReminder } from './reminder-policy';
@@ -29,6 +29,20 @@ export interface RenderedMessage {
   subject: string;
   text: string;
   html: string;
+}
+
+// Built once: an Intl formatter costs more to make than a whole message does to render.
+const LONG = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
+/** Monday 26 October 2015. */
+function formatLong(date: IsoDate): string {
+  return LONG.format(new Date(toDay(date) * 86_400_000));
 }
 
 const KIND_LABEL: Record<string, string> = {
