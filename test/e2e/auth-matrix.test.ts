@@ -1,9 +1,14 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
 import { BETTER_CARE_TOGETHER } from '../../src/demo/demo-programmes';
 import { Role } from '../../src/auth/roles';
 import { TokenService } from '../../src/auth/token.service';
+import { createApp } from '../../src/bootstrap';
+import { loadConfig } from '../../src/core/config/app-config';
 import { TestApp, startTestApp } from '../support/test-app';
-import { PageSession, signInWithToken } from '../support/web-session';
+import { TestDatabase, createTestDatabase } from '../support/test-database';
+import { FORM, PageSession, csrfTokenIn, setCookies, signInWithToken } from '../support/web-session';
 
 // Who may call what: every API route against every role, each answer checked.
 //   anonymous            -> 401 (unless the route is public)
@@ -230,5 +235,72 @@ describe('the role matrix', () => {
     const home = await t.app.inject({ method: 'GET', url: '/', headers: { cookie } });
     expect(home.body).toContain(`/programmes/${programmeId}"`);
     expect(home.body).not.toContain(`/programmes/${other.body.id}"`);
+  });
+});
+
+// The pages are not in the OpenAPI document, so their routes are collected as they are
+// registered: each must send an anonymous visitor to sign in, and none may let a viewer
+// (read-only everywhere) change anything.
+describe('every page route', () => {
+  const PUBLIC_PAGES = ['/login', '/login/oidc', '/login/oidc/callback'];
+  let app: NestFastifyApplication;
+  let database: TestDatabase;
+  const routes: Array<{ method: string; url: string }> = [];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const config = loadConfig(
+      { DATABASE_URL: database.url, LOG_LEVEL: 'silent', SEED_DEMO: 'false', REMINDERS_CRON_ENABLED: 'false' },
+      resolve(__dirname, '../..'),
+    );
+    app = await createApp(config);
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onRoute', (route) => {
+        for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+      });
+    await app.init();
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  const pages = () =>
+    routes.filter(
+      (r) =>
+        !/^\/(api|assets)(\/|$)/.test(r.url) &&
+        !PUBLIC_PAGES.includes(r.url) &&
+        !r.url.includes('*') &&
+        r.method !== 'HEAD',
+    );
+  const concrete = (url: string) => url.replace(/:\w+/g, randomUUID());
+
+  it('needs a signed-in person', async () => {
+    expect(pages().map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['GET /', 'POST /logout']));
+    for (const route of pages()) {
+      const res = await app.inject({ method: route.method as 'GET', url: concrete(route.url) });
+      const answer = `${route.method} ${route.url} -> ${res.statusCode} ${res.headers.location ?? ''}`;
+      expect(answer).toMatch(route.method === 'GET' ? / -> 303 \/login/ : / -> (401|303) /);
+    }
+  });
+
+  it('lets a viewer change nothing', async () => {
+    const viewer = await app
+      .get(TokenService)
+      .create({ name: 'Page Viewer', email: 'page.viewer@example.nhs.uk', role: 'viewer' });
+    const signIn = await app.inject({ method: 'POST', url: '/login', headers: FORM, payload: `token=${viewer.token}` });
+    const cookie = `cg_session=${setCookies(signIn.headers).cg_session.value}`;
+    const csrf = csrfTokenIn((await app.inject({ method: 'GET', url: '/', headers: { cookie } })).body);
+    for (const route of pages().filter((r) => r.method !== 'GET' && r.url !== '/logout')) {
+      const res = await app.inject({
+        method: route.method as 'POST',
+        url: concrete(route.url),
+        headers: { cookie, ...FORM },
+        payload: `_csrf=${encodeURIComponent(csrf)}`,
+      });
+      expect(`${route.method} ${route.url} -> ${res.statusCode}`).toMatch(/ -> 403$/);
+    }
   });
 });
