@@ -9,19 +9,22 @@ import { NewToken, TokenService } from './auth/token.service';
 import { ConfigError, loadConfig } from './core/config/app-config';
 import { DomainError } from './core/errors/domain-error';
 import { email as emailSchema } from './core/errors/validation';
+import { ReminderRunService } from './reminders/reminder-run.service';
 
 // Command-line administration on the service's own database and configuration:
 //   npm run cli -- tokens create --name "Helen Seth" --email helen@example.nhs.uk --role partnerships [--programme <id>] [--ttl-days N] [--json]
 //   npm run cli -- tokens list [--json]
 //   npm run cli -- tokens revoke <token id>
 //   npm run cli -- people set-password --email helen@example.nhs.uk   (password on stdin)
+//   npm run cli -- reminders run [--json]   (the sweep and dispatch, as the cron runs them)
 // A new token is printed once, to stdout; only its hash is kept.
 
 const USAGE = `usage:
   cli tokens create --name <name> --email <email> --role <${ROLES.join('|')}> [--programme <id>] [--ttl-days <n>] [--json]
   cli tokens list [--json]
   cli tokens revoke <token id>
-  cli people set-password --email <email>    (reads the password from stdin)`;
+  cli people set-password --email <email>    (reads the password from stdin)
+  cli reminders run [--json]`;
 
 class UsageError extends Error {}
 
@@ -62,7 +65,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const [group, command, ...rest] = positionals;
   if (values.help || !group) throw new UsageError(USAGE);
   const action = `${group} ${command ?? ''}`.trim();
-  if (!['tokens create', 'tokens list', 'tokens revoke', 'people set-password'].includes(action)) {
+  if (!['tokens create', 'tokens list', 'tokens revoke', 'people set-password', 'reminders run'].includes(action)) {
     throw new UsageError(`unknown command "${action}"\n${USAGE}`);
   }
 
@@ -73,7 +76,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`people set-password needs --email\n${USAGE}`);
 
   const config = loadConfig(io.env);
-  // Administration only: no reminders are sent from here.
+  // No schedule here: reminders go out only when asked (reminders run).
   const app = await NestFactory.createApplicationContext(
     AppModule.forRoot({ ...config, reminders: { ...config.reminders, cronEnabled: false } }),
     { logger: new ConsoleLogger({ logLevels: ['fatal', 'error'] }) },
@@ -119,6 +122,17 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         const password = (await io.readInput()).replace(/\r?\n$/, '');
         await app.get(SignInService).setPassword(values.email!, password);
         out.write(`Password set for ${values.email!.toLowerCase()}.\n`);
+        return 0;
+      }
+      case 'reminders run': {
+        const r = await app.get(ReminderRunService).run();
+        out.write(
+          values.json
+            ? `${JSON.stringify(r)}\n`
+            : `Reminders at ${r.at}: ${r.sendWindowOpen ? `${r.queued} queued` : 'outside the send window, none queued'}, ` +
+                `${r.sent} sent, ${r.failed} to retry, ${r.permanentlyFailed} given up; ` +
+                `outbox: ${r.outbox.pending} pending, ${r.outbox.failed} failed, ${r.outbox.permanentlyFailed} given up.\n`,
+        );
         return 0;
       }
       default:
