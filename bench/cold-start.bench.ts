@@ -54,8 +54,8 @@ async function main(): Promise<void> {
   const summary = {
     runs: RUNS,
     node: process.version,
-    ours: { medianMs: median(ours.map((s) => s.ms)), medianPeakRssMiB: median(ours.map((s) => s.peakRssMiB)), ours },
-    bare: { medianMs: median(bare.map((s) => s.ms)), medianPeakRssMiB: median(bare.map((s) => s.peakRssMiB)), bare },
+    ours: stats(ours),
+    bare: stats(bare),
   };
   const timeRatio = summary.ours.medianMs / summary.bare.medianMs;
   const memoryRatio = summary.ours.medianPeakRssMiB / summary.bare.medianPeakRssMiB;
@@ -144,6 +144,14 @@ function compileBaseline(): string {
   const file = join(BASELINE_DIR, 'bare-app.js');
   writeFileSync(file, outputText);
   return file;
+}
+
+function stats(samples: Sample[]) {
+  return {
+    medianMs: median(samples.map((s) => s.ms)),
+    medianPeakRssMiB: median(samples.map((s) => s.peakRssMiB)),
+    samples,
+  };
 }
 
 function median(values: number[]): number {
