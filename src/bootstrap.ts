@@ -22,7 +22,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: 256 * 1024,
-    trustProxy: true,
+    // Only behind a proxy that sets X-Forwarded-For/-Proto; otherwise a client could choose its own address.
+    trustProxy: config.trustProxy,
     // Request ids: the caller's X-Request-Id when it is sane, otherwise a fresh one.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-request-id'];

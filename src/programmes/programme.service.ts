@@ -36,6 +36,9 @@ export class ProgrammeService {
   private readonly views = new ViewCache(2000);
 
   async create(body: CreateProgrammeDto, actor: Actor | string): Promise<ProgrammeView> {
+    if (typeof actor !== 'string' && actor.programmeId && actor.role !== 'admin') {
+      throw new Forbidden('Your token is limited to one programme; creating programmes needs an unrestricted token');
+    }
     const def = this.engine.definition(body.workflow, body.workflowVersion);
     const errors: FieldError[] = [];
     const parties: Record<string, string[]> = {};

@@ -23,7 +23,11 @@ describe('page sessions', () => {
     t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
 
   beforeAll(async () => {
-    t = await startTestApp({ now: '2015-10-27T09:00:00Z', env: { MAX_FAILED_SIGN_INS: '3', SESSION_HOURS: '8' } });
+    // As deployed behind a TLS-terminating proxy: addresses and https come from its headers.
+    t = await startTestApp({
+      now: '2015-10-27T09:00:00Z',
+      env: { MAX_FAILED_SIGN_INS: '3', SESSION_HOURS: '8', TRUST_PROXY: 'true' },
+    });
     lead = await t.tokenFor('partnerships');
   });
   afterAll(() => t.close());

@@ -37,6 +37,7 @@ const schema = z.object({
     message: 'expected an IANA time zone such as Europe/London',
   }),
   logLevel: z.enum(['silent', 'error', 'warn', 'info', 'debug']),
+  trustProxy: z.boolean(),
   seedDemo: z.boolean(),
   appNow: z
     .string()
@@ -117,6 +118,7 @@ const ENV: Record<string, { path: string[]; parse?: (v: string) => unknown }> = 
   PUBLIC_URL: { path: ['publicUrl'] },
   BUSINESS_TIME_ZONE: { path: ['timeZone'] },
   LOG_LEVEL: { path: ['logLevel'] },
+  TRUST_PROXY: { path: ['trustProxy'], parse: parseBoolean },
   SEED_DEMO: { path: ['seedDemo'], parse: parseBoolean },
   APP_NOW: { path: ['appNow'], parse: emptyToNull },
   BOOTSTRAP_ADMIN_TOKEN: {
