@@ -12,10 +12,18 @@ const base = {
   transformIgnorePatterns: [],
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
+// Medium tests that only make sense on one database live in test/medium/{sqlite,postgres}/;
+// npm run test:pg sets TEST_DATABASE=postgres (and a postgres DATABASE_URL).
+const otherDialect = process.env.TEST_DATABASE === 'postgres' ? 'sqlite' : 'postgres';
 module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/workflows/**/*.spec.ts'] },
-    { ...base, displayName: 'medium', testMatch: ['<rootDir>/test/medium/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'medium',
+      testMatch: ['<rootDir>/test/medium/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', `<rootDir>/test/medium/${otherDialect}/`],
+    },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
     { ...base, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'] },
   ],
