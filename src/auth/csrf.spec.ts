@@ -36,6 +36,10 @@ describe('isCrossSite', () => {
   it('lets through this site and scripts that send no origin', () => {
     expect(isCrossSite(request({ headers: { origin: 'https://gates.example.nhs.uk' } }), publicUrl)).toBe(false);
     expect(isCrossSite(request({ headers: { 'sec-fetch-site': 'same-origin' } }), publicUrl)).toBe(false);
+    // Chromium's form post from this site under Referrer-Policy: no-referrer.
+    expect(isCrossSite(request({ headers: { origin: 'null', 'sec-fetch-site': 'same-origin' } }), publicUrl)).toBe(
+      false,
+    );
     expect(isCrossSite(request({}), publicUrl)).toBe(false);
   });
 

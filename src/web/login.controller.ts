@@ -122,6 +122,9 @@ export class LoginController {
       ...this.cookieBase(request),
       path: '/',
       expires: session.expiresAt,
+      // A browser reads Expires by its own clock: with the service's clock set in the past
+      // (APP_NOW) the cookie would arrive already expired. Where both are given, Max-Age wins.
+      maxAge: this.config.auth.sessionHours * 3600,
     });
   }
 
