@@ -13,6 +13,7 @@ import { ProgrammesModule } from './programmes/programmes.module';
 import { WorkflowsModule } from './workflows/workflows.module';
 import { DemoModule } from './demo/demo.module';
 import { WebModule } from './web/web.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { RemindersModule } from './reminders/reminders.module';
 
 @Module({})
@@ -30,6 +31,7 @@ export class AppModule {
         ProgrammesModule,
         DemoModule,
         WebModule,
+        DashboardModule,
         RemindersModule.forRoot(config),
       ],
       controllers: [HealthController],

@@ -1,0 +1,147 @@
+import { toMermaid } from '../../workflows/diagram';
+import { IsoDate, WorkflowDefinition } from '../../workflows/types';
+import { Actor } from '../auth/roles';
+import { daysBetween } from '../calendar/iso-date';
+import { ProgrammeView } from '../programmes/programme-view';
+import { approvalsMatrix } from './approvals-matrix';
+import { AuditEntry, auditLines } from './audit-summary';
+import { DECISION_TAGS, KIND_TEXT, RAG_TAGS, STATUS_TEXT, formatDate } from './labels';
+import { GateAction, gateActions } from './permissions';
+import { buildStatechart } from './statechart';
+import { buildTimeline } from './timeline';
+
+// Everything the programme page shows, worked out from the programme's view: the template
+// only lays it out. Pure, so each part is tested without a server.
+
+export interface ProgrammePageInput {
+  view: ProgrammeView;
+  def: WorkflowDefinition;
+  audit: AuditEntry[];
+  actor: Pick<Actor, 'role' | 'email'>;
+  today: IsoDate;
+  timeZone: string;
+  /** The query string after a change (PRG): what to confirm in the success banner. */
+  notice?: { changed?: unknown; gate?: unknown; party?: unknown };
+}
+
+export const ACTION_PATHS: Record<GateAction, string> = {
+  decide: 'decision',
+  complete: 'complete',
+  reforecast: 'reforecast',
+};
+
+export function gateHref(programmeId: string, gateId: string, action: GateAction): string {
+  return `/programmes/${encodeURIComponent(programmeId)}/gates/${encodeURIComponent(gateId)}/${ACTION_PATHS[action]}`;
+}
+
+/** "1 Dec 2015, 1 day later than the target of 30 Nov 2015" */
+export function comparedWithTarget(forecast: IsoDate | null, baseline: IsoDate | null): string {
+  if (!forecast) return baseline ? `Not forecast yet (target ${formatDate(baseline)})` : 'No date set yet';
+  if (!baseline || baseline === forecast) return `${formatDate(forecast)}${baseline ? ', on target' : ''}`;
+  const days = daysBetween(baseline, forecast);
+  const n = Math.abs(days);
+  return `${formatDate(forecast)}, ${n} day${n === 1 ? '' : 's'} ${days > 0 ? 'later' : 'earlier'} than the target of ${formatDate(baseline)}`;
+}
+
+export function programmePage(input: ProgrammePageInput) {
+  const { view, def, actor, today } = input;
+  const actionsOf = new Map(view.gates.map((g) => [g.id, gateActions(actor, g)]));
+  const gateTitle = (id: string) => view.gates.find((g) => g.id === id)?.title ?? id;
+
+  const gates = view.gates.map((g) => {
+    const actions = actionsOf.get(g.id)!;
+    const completeText = g.kind === 'consultation' ? 'Record consultation closed' : 'Mark complete';
+    return {
+      id: g.id,
+      title: g.title,
+      kind: KIND_TEXT[g.kind],
+      status: STATUS_TEXT[g.status],
+      owner: g.owner?.name ?? null,
+      target: formatDate(g.baselineDate, 'Not set'),
+      forecast: g.status === 'complete' ? '' : formatDate(g.forecastDate, 'Not set'),
+      actual: formatDate(g.actualDate),
+      rag: RAG_TAGS[g.rag],
+      ragReason: g.ragReason,
+      completeLate: !!g.completeLate,
+      note: g.note ?? null,
+      actions: [
+        actions.decide && { text: 'Record a decision', href: gateHref(view.id, g.id, 'decide') },
+        actions.complete && { text: completeText, href: gateHref(view.id, g.id, 'complete') },
+        actions.reforecast && { text: 'Re-forecast', href: gateHref(view.id, g.id, 'reforecast') },
+      ].filter((a): a is { text: string; href: string } => !!a),
+    };
+  });
+
+  const consultation = view.consultation;
+  const parties = Object.fromEntries(
+    view.gates.filter((g) => g.parties?.length).map((g) => [g.id, g.parties!.map((p) => ({ id: p.id, name: p.name }))]),
+  );
+  return {
+    programme: {
+      id: view.id,
+      name: view.name,
+      workflow: `${view.workflow.title}, version ${view.workflow.version}`,
+      sro: view.sro.name,
+      updatedAt: view.updatedAt,
+    },
+    headline: {
+      rag: RAG_TAGS[view.rag],
+      ragReason: view.ragReason,
+      consultation: consultation
+        ? `${comparedWithTarget(consultation.forecastStart, consultation.baselineStart)} (${STATUS_TEXT[consultation.status].toLowerCase()})`
+        : null,
+      nextGate: view.nextGate
+        ? {
+            title: view.nextGate.title,
+            forecast: formatDate(view.nextGate.forecastDate, 'no date set'),
+            rag: RAG_TAGS[view.nextGate.rag],
+          }
+        : null,
+      today: formatDate(today),
+    },
+    banner: successBanner(view, input.notice),
+    timeline: buildTimeline({
+      gates: view.gates,
+      today,
+      consultationDays: def.consultation?.normalLengthDays ?? 84,
+    }),
+    gates,
+    anyActions: gates.some((g) => g.actions.length > 0),
+    matrix: approvalsMatrix(view.id, view.gates, (id) => !!actionsOf.get(id)?.decide),
+    audit: auditLines(input.audit, gateTitle, input.timeZone),
+    statechart: buildStatechart(def, Object.fromEntries(view.gates.map((g) => [g.id, g.status]))),
+    mermaid: toMermaid(def, { parties }),
+  };
+}
+
+export type ProgrammePage = ReturnType<typeof programmePage>;
+
+/** The confirmation after a change, from the redirect's query string; unknown values confirm nothing. */
+export function successBanner(
+  view: ProgrammeView,
+  notice: ProgrammePageInput['notice'],
+): { title: string; text: string } | null {
+  if (!notice?.changed) return null;
+  const gate = view.gates.find((g) => g.id === notice.gate);
+  if (!gate) return null;
+  switch (notice.changed) {
+    case 'decision': {
+      const party = gate.parties?.find((p) => p.id === notice.party);
+      if (!party?.decision) return null;
+      const decision = DECISION_TAGS[party.decision as keyof typeof DECISION_TAGS]?.text ?? party.decision;
+      return {
+        title: 'Decision recorded',
+        text: `${party.name}: ${decision.toLowerCase()} on ${formatDate(party.decidedOn)} (${gate.title}).`,
+      };
+    }
+    case 'complete':
+      return { title: 'Gate completed', text: `${gate.title} is complete as of ${formatDate(gate.actualDate)}.` };
+    case 'reforecast':
+      return {
+        title: 'Forecast changed',
+        text: `${gate.title} is now forecast for ${formatDate(gate.forecastDate)}; later gates moved with it where they had to.`,
+      };
+    default:
+      return null;
+  }
+}

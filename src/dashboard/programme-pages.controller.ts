@@ -1,0 +1,49 @@
+import { Controller, Get, Inject, Param, Query, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AuditService } from '../audit/audit.service';
+import { CurrentActor } from '../auth/auth.decorators';
+import { Actor } from '../auth/roles';
+import { Clock } from '../core/clock/clock';
+import { ProgrammeService } from '../programmes/programme.service';
+import { renderPage } from '../web/page';
+import { PageExceptionFilter } from '../web/page-exception.filter';
+import { WorkflowEngine } from '../workflows/workflow-engine.service';
+import { programmePage } from './programme-page';
+
+/** How many audit entries the programme page shows; the API has the whole trail. */
+const RECENT_AUDIT = 10;
+
+/** GET /programmes/:id: the programme page an SRO or a partner board reads. */
+@ApiExcludeController()
+@Controller()
+@UseFilters(PageExceptionFilter)
+export class ProgrammePagesController {
+  constructor(
+    @Inject(ProgrammeService) private readonly programmes: ProgrammeService,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(WorkflowEngine) private readonly engine: WorkflowEngine,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  @Get('programmes/:id')
+  async show(
+    @Param('id') id: string,
+    @CurrentActor() actor: Actor,
+    @Query() query: Record<string, unknown>,
+    @Res() reply: FastifyReply,
+  ) {
+    const view = await this.programmes.get(id, actor);
+    const audit = await this.audit.list(id, RECENT_AUDIT);
+    const page = programmePage({
+      view,
+      def: this.engine.definition(view.workflow.id, view.workflow.version),
+      audit,
+      actor,
+      today: this.clock.today(),
+      timeZone: this.clock.timeZone,
+      notice: query,
+    });
+    await renderPage(reply, 'programme.njk', page);
+  }
+}

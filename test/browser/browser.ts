@@ -1,0 +1,96 @@
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { BrowserContext, Page, chromium } from 'playwright-core';
+
+/**
+ * Debian's Chromium, driven by playwright-core: nothing is downloaded by a test tool. Without
+ * it the suite fails (it never skips): `apt-get install chromium`, as .ci/run does.
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const SCREENSHOTS = resolve(__dirname, '../../test-output/screenshots');
+export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Browser {
+  context: BrowserContext;
+  /** Console errors (CSP refusals, failed loads) and script errors seen so far, from every page. */
+  problems: string[];
+  /** Requests for anything outside the service under test: refused, and listed here. */
+  external: string[];
+  close(): Promise<void>;
+}
+
+/** Starts Chromium on a fresh profile; requests to any origin but `origin` never leave the machine. */
+export async function launchChromium(origin: string): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM}. Install Debian's: apt-get install -y chromium`);
+  }
+  // A new, empty profile each run: no cache, cookies or settings from anything before.
+  const profile = mkdtempSync(join(tmpdir(), 'cg-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
+  const problems: string[] = [];
+  const external: string[] = [];
+  await context.route(
+    (url) => url.origin !== origin,
+    (route) => {
+      external.push(route.request().url());
+      return route.abort('blockedbyclient');
+    },
+  );
+  const watch = (page: Page) => {
+    page.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      // A refused outside request is reported in `external` instead, and a page answered with
+      // an error status (a form with errors is 422) is checked by the test that asked for it.
+      if (external.includes(m.location().url)) return;
+      if (m.location().url === page.url() && /responded with a status of 4\d\d/.test(m.text())) return;
+      problems.push(`${page.url()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`${page.url()}: ${e.message}`));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    context,
+    problems,
+    external,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every WCAG 2.2 AA violation axe finds on the page, one readable line each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  return result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+/** Checks the page with axe and keeps a full-page screenshot of it as test output. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
+}
