@@ -5,8 +5,9 @@ import { TestDatabase, createTestDatabase, testDialect } from '../support/test-d
 
 // Two instances of the service on one database, each with its own connection pool, both
 // sweeping and dispatching at the same moment: a real SMTP server counts what arrives.
-// Under npm run test:pg this is two replicas on PostgreSQL (claims skip locked rows); under
-// npm test, two processes' worth of apps on one SQLite file (the single writer serialises).
+// Under npm run test:pg this is two replicas on PostgreSQL (claims skip locked rows). Under
+// npm test it is two apps in one process on one SQLite file: the keys and claims hold there too,
+// though SQLite is meant for one running instance (docs/decisions/004).
 
 jest.setTimeout(30_000);
 
