@@ -66,7 +66,6 @@ export function businessHour(instant: Date, timeZone: string): number {
 }
 
 // Intl formatters are costly to build and safe to share: one per time zone.
-const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
 const HOUR_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(
