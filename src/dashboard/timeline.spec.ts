@@ -140,3 +140,26 @@ describe('monthTicks', () => {
     ).toEqual(['2000', '2001']);
   });
 });
+
+describe('date notes', () => {
+  it('sit after the last marker, or before the date when that is too near the edge, with the year on a long timeline', () => {
+    const tl = buildTimeline({ gates: BCT, today: '2015-10-27', consultationDays: 84 })!;
+    expect(tl.rows[1].note).toEqual({
+      x: tl.rows[1].forecast!.x + 12,
+      y: tl.rows[1].y + 5,
+      text: '27 Oct',
+      anchor: 'start',
+    });
+    const late = buildTimeline({
+      gates: [gate({ id: 'a', status: 'open', baselineDate: '2015-10-26', forecastDate: '2026-11-25' })],
+      today: '2026-11-25',
+      consultationDays: 84,
+    })!;
+    expect(late.rows[0].note).toEqual({
+      x: late.rows[0].forecast!.x - 10,
+      y: late.rows[0].y - 7,
+      text: '25 Nov 2026',
+      anchor: 'end',
+    });
+  });
+});

@@ -41,8 +41,8 @@ export interface TimelineRow {
   actual?: Marker;
   /** From the baseline to where the gate now falls, when they differ. */
   slip?: { x1: number; x2: number; late: boolean };
-  /** The date the gate now falls on, written beside its last marker ("27 Oct"); "No date yet" when undated. */
-  note: { x: number; text: string; anchor: 'start' | 'end' };
+  /** The date the gate now falls on ("27 Oct", with the year on a long timeline); "No date yet" when undated. */
+  note: { x: number; y: number; text: string; anchor: 'start' | 'end' };
 }
 
 export interface Timeline {
@@ -105,31 +105,37 @@ export function buildTimeline(input: TimelineInput): Timeline | null {
   const span = toDay(end) - toDay(start);
   const x = (date: IsoDate) => round(x0 + ((toDay(date) - toDay(start)) / span) * (x1 - x0));
   const chartBottom = top + gates.length * rowHeight;
+  // Over more than a year a day and month alone would be ambiguous.
+  const longSpan = span > 366;
 
   const rows = gates.map((g, i): TimelineRow => {
     const marker = (date: IsoDate | null, what: string): Marker | undefined =>
       date ? { x: x(date), date, label: `${what} ${formatDate(date)}` } : undefined;
     const now = g.actualDate ?? (g.status === 'complete' ? null : g.forecastDate);
+    const rowY = top + i * rowHeight + rowHeight / 2;
     const row: TimelineRow = {
       id: g.id,
       title: g.title,
-      y: top + i * rowHeight + rowHeight / 2,
+      y: rowY,
       rag: g.rag,
       baseline: marker(g.baselineDate, 'Target'),
       forecast: g.status === 'complete' ? undefined : marker(g.forecastDate, 'Forecast'),
       actual: marker(g.actualDate, 'Actual'),
-      note: { x: x0, text: 'No date yet', anchor: 'start' },
+      note: { x: x0, y: rowY + 5, text: 'No date yet', anchor: 'start' },
     };
     if (g.baselineDate && now && now !== g.baselineDate) {
       row.slip = { x1: x(g.baselineDate), x2: x(now), late: now > g.baselineDate };
     }
     const shown = now ?? g.baselineDate;
     if (shown) {
+      // Beside the last marker; where that is too near the edge, before the date's own marker
+      // and raised above the slip line.
+      const text = longSpan ? formatDate(shown) : dayMonth(shown);
       const right = Math.max(x(shown), row.baseline?.x ?? 0);
       row.note =
-        right > x1 - 60
-          ? { x: Math.min(x(shown), row.baseline?.x ?? Infinity) - 12, text: dayMonth(shown), anchor: 'end' }
-          : { x: right + 12, text: dayMonth(shown), anchor: 'start' };
+        right > x1 - (longSpan ? 100 : 60)
+          ? { x: x(shown) - 10, y: rowY - 7, text, anchor: 'end' }
+          : { x: right + 12, y: rowY + 5, text, anchor: 'start' };
     }
     return row;
   });
