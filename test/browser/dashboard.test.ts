@@ -1,9 +1,10 @@
+import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { TokenService } from '../../src/auth/token.service';
 import { DemoSeedService } from '../../src/demo/demo-seed.service';
 import { ProgrammeService } from '../../src/programmes/programme.service';
 import { TestApp, startTestApp } from '../support/test-app';
-import { Browser, checkPage, launchChromium } from './browser';
+import { Browser, SCREENSHOTS, checkPage, launchChromium } from './browser';
 
 // The pages in a real browser (Debian's Chromium): sign in, read the reference programme,
 // change it through the forms and see the pages change. Every page visited is checked with
@@ -132,7 +133,11 @@ describe('pages in Chromium', () => {
       expect(await page.getByRole('link', { name: /Record a decision/ }).isVisible()).toBe(false);
       expect(await page.locator('svg.cg-timeline__svg').isVisible()).toBe(true);
       expect(await page.locator('.cg-matrix').isVisible()).toBe(true);
-      await page.screenshot({ path: 'test-output/screenshots/04-programme-print.png', fullPage: true });
+      await page.screenshot({ path: join(SCREENSHOTS, '04-programme-print.png'), fullPage: true });
+      // The board-pack page as Chromium prints it, on A4.
+      const pdf = await page.pdf({ path: join(SCREENSHOTS, '04-programme-print.pdf'), format: 'A4' });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf.length).toBeGreaterThan(20_000);
     } finally {
       await page.emulateMedia({ media: 'screen' });
     }
