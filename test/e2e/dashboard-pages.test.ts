@@ -151,7 +151,7 @@ describe('dashboard pages', () => {
       baselineDate: '2015-11-09',
       forecastDate: '2015-11-23',
     });
-    expect(view.consultation!.forecastStart > '2015-12-01').toBe(true);
+    expect(view.consultation!.forecastStart! > '2015-12-01').toBe(true);
     expect(page.body).toContain(
       'NHS England and TDA assurance re-forecast from 10 Nov 2015 to 23 Nov 2015: Assurance panel moved',
     );
