@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { Controller, Get, Module, Param } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,7 @@ const PROGRAMMES = Number(process.env.BENCH_PROGRAMMES ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 10;
 
+// Peak memory of this process: the server (and the bare baselines), not the load generator.
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
 
@@ -33,14 +34,27 @@ interface Load {
   non2xx: number;
 }
 
-async function load(url: string, opts: Partial<autocannon.Options>): Promise<Load> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...opts });
-  return {
-    rps: result.requests.average,
-    p99: result.latency.p99,
-    errors: result.errors,
-    non2xx: result.non2xx,
-  };
+/** Runs the load generator in a child process and returns what it measured. */
+function load(base: string, mode: 'status' | 'decisions' | 'bare', ids: string[], token?: string): Promise<Load> {
+  const specFile = join(mkdtempSync(join(tmpdir(), 'cg-load-')), 'spec.json');
+  writeFileSync(specFile, JSON.stringify({ base, mode, ids, token, seconds: SECONDS, connections: CONNECTIONS }));
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', join(__dirname, 'support/load-generator.ts'), specFile],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').pop()!) as Load)
+        : reject(new Error(`load generator exited ${code}`)),
+    );
+  });
 }
 
 async function main() {
@@ -82,38 +96,11 @@ async function main() {
   const seedMs = Date.now() - seedStart;
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = await app.getUrl();
-  const auth = { authorization: `Bearer ${admin}` };
 
   // 1. Status reads, rotating over every programme.
-  let n = 0;
-  const status = await load(`${base}/api/programmes/${ids[0]}`, {
-    headers: auth,
-    requests: [{ setupRequest: (req) => ({ ...req, path: `/api/programmes/${ids[n++ % ids.length]}` }) }],
-  });
-
-  // 2. Decisions: alternating deferred / not-approved, so the gate never completes and every one lands.
-  let m = 0;
-  const decisionLoad = await load(`${base}/api/programmes/${ids[0]}/gates/partner-approvals/decisions`, {
-    method: 'POST',
-    headers: { ...auth, 'content-type': 'application/json' },
-    requests: [
-      {
-        setupRequest: (req) => {
-          const i = m++;
-          return {
-            ...req,
-            method: 'POST',
-            path: `/api/programmes/${ids[i % ids.length]}/gates/partner-approvals/decisions`,
-            body: JSON.stringify({
-              partyId: 'leicester-city-ccg',
-              decision: i % 2 ? 'deferred' : 'not-approved',
-              decidedOn: '2015-10-26',
-            }),
-          };
-        },
-      },
-    ],
-  });
+  const status = await load(base, 'status', ids, admin);
+  // 2. Decisions on every programme's partner approvals.
+  const decisionLoad = await load(base, 'decisions', ids, admin);
   await app.close();
 
   // Baseline A: a bare NestJS + Fastify route reading the same rows with better-sqlite3.
@@ -139,10 +126,7 @@ async function main() {
   const bare = await NestFactory.create<NestFastifyApplication>(BareModule, new FastifyAdapter(), { logger: false });
   await bare.listen({ port: 0, host: '127.0.0.1' });
   const bareBase = await bare.getUrl();
-  let k = 0;
-  const bareRead = await load(`${bareBase}/bare/${ids[0]}`, {
-    requests: [{ setupRequest: (req) => ({ ...req, path: `/bare/${ids[k++ % ids.length]}` }) }],
-  });
+  const bareRead = await load(bareBase, 'bare', ids);
   await bare.close();
   db.close();
 
