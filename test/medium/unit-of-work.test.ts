@@ -26,6 +26,16 @@ describe('UnitOfWork', () => {
 
   const person = (email: string) => ({ id: randomUUID(), name: 'Helen Seth', email, createdAt: new Date() });
 
+  it('prepares the shared SQLite query runner once, not once per transaction', async () => {
+    // The SQLite driver shares one query runner; preparing it for BEGIN IMMEDIATE must not
+    // wrap it again on every transaction (each query would pass through one wrapper per
+    // transaction ever run).
+    await uow.run(async (em) => em.count(PersonEntity));
+    const query = dataSource.createQueryRunner().query;
+    for (let i = 0; i < 20; i++) await uow.run(async (em) => em.count(PersonEntity));
+    expect(dataSource.createQueryRunner().query).toBe(query);
+  });
+
   it('runs 50 overlapping write transactions without an error', async () => {
     const seen = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>

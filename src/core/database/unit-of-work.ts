@@ -118,7 +118,13 @@ export class UnitOfWork {
   }
 }
 
+// The better-sqlite3 driver hands out one shared query runner (there is one connection), so
+// the wrapper is installed once per runner, never stacked on itself.
+const immediate = new WeakSet<QueryRunner>();
+
 function beginImmediately(runner: QueryRunner): void {
+  if (immediate.has(runner)) return;
+  immediate.add(runner);
   const query = runner.query.bind(runner) as QueryRunner['query'];
   runner.query = ((sql: string, ...rest: unknown[]) =>
     (query as (...args: unknown[]) => Promise<unknown>)(
