@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../core/config/config.module';
 import { Clock } from '../core/clock/clock';
 import { UnitOfWork } from '../core/database/unit-of-work';
 import { Actor, Role } from './roles';
-import { toDate } from './token.service';
+import { toInstant } from '../core/database/sql';
 import { WebSessionEntity } from './web-session.entity';
 
 export const SESSION_COOKIE = 'cg_session';
@@ -85,11 +85,11 @@ export class SessionService {
     const row = rows[0];
     if (!row) return null;
     const now = this.clock.now();
-    if (toDate(row.expires_at) <= now) return null;
-    if (row.token_id && (row.token_revoked_at || (row.token_expires_at && toDate(row.token_expires_at) <= now))) {
+    if (toInstant(row.expires_at) <= now) return null;
+    if (row.token_id && (row.token_revoked_at || (row.token_expires_at && toInstant(row.token_expires_at) <= now))) {
       return null;
     }
-    if (now.getTime() - toDate(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+    if (now.getTime() - toInstant(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
       // Bookkeeping only: the request does not wait for it, and a lost touch harms nothing.
       void this.uow.run((em) => em.update(WebSessionEntity, { id }, { lastSeenAt: now })).catch(() => undefined);
     }

@@ -5,6 +5,7 @@ import { AppConfig } from '../core/config/app-config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { Clock } from '../core/clock/clock';
 import { UnitOfWork } from '../core/database/unit-of-work';
+import { param, toInstant } from '../core/database/sql';
 import { NotFound } from '../core/errors/domain-error';
 import { ApiTokenEntity } from './api-token.entity';
 import { PersonEntity } from './person.entity';
@@ -86,12 +87,12 @@ export class TokenService {
   async verify(secret: string): Promise<Actor | null> {
     const rows: Array<Record<string, unknown>> = await this.uow.read.query(
       `SELECT t.id, t.role, t.programme_id, t.expires_at, t.revoked_at, p.id AS person_id, p.name, p.email
-         FROM api_token t JOIN person p ON p.id = t.person_id WHERE t.token_hash = ${this.p(1)}`,
+         FROM api_token t JOIN person p ON p.id = t.person_id WHERE t.token_hash = ${param(this.uow.read, 1)}`,
       [hashToken(secret)],
     );
     const row = rows[0];
     if (!row || row.revoked_at) return null;
-    if (row.expires_at && toDate(row.expires_at) <= this.clock.now()) return null;
+    if (row.expires_at && toInstant(row.expires_at) <= this.clock.now()) return null;
     return {
       tokenId: String(row.id),
       personId: String(row.person_id),
@@ -114,9 +115,9 @@ export class TokenService {
       email: r.email as string,
       role: r.role as Role,
       programmeId: (r.programme_id as string | null) ?? null,
-      createdAt: toDate(r.created_at).toISOString(),
-      expiresAt: r.expires_at ? toDate(r.expires_at).toISOString() : null,
-      revokedAt: r.revoked_at ? toDate(r.revoked_at).toISOString() : null,
+      createdAt: toInstant(r.created_at).toISOString(),
+      expiresAt: r.expires_at ? toInstant(r.expires_at).toISOString() : null,
+      revokedAt: r.revoked_at ? toInstant(r.revoked_at).toISOString() : null,
     }));
   }
 
@@ -173,16 +174,4 @@ export class TokenService {
     await em.insert(PersonEntity, person);
     return person;
   }
-
-  /** Positional parameter in the dialect's syntax. */
-  private p(n: number): string {
-    return this.dataSource.options.type === 'postgres' ? `$${n}` : '?';
-  }
-}
-
-export function toDate(value: unknown): Date {
-  if (value instanceof Date) return value;
-  const text = String(value);
-  // SQLite returns 'YYYY-MM-DD HH:MM:SS.SSS' in UTC without a zone.
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
 }

@@ -10,7 +10,7 @@ import { ForecastChangeEntity } from './forecast-change.entity';
 import { GateEntity } from './gate.entity';
 import { plannedGates } from './programme-view';
 import { ProgrammeEntity } from './programme.entity';
-import { instant, isPostgres, jsonPlaceholder } from '../core/database/sql';
+import { instant, jsonPlaceholder, param } from '../core/database/sql';
 import { ProgrammeAggregate } from './programme.store';
 import { dependentsOf, projectSchedule } from './rules/schedule';
 
@@ -70,10 +70,9 @@ export class ProgrammeWriter {
   async touch(em: EntityManager, programme: ProgrammeEntity): Promise<void> {
     programme.revision += 1;
     programme.updatedAt = this.clock.now();
-    const pg = isPostgres(em);
     await em.query(
-      `UPDATE programme SET snapshot = ${jsonPlaceholder(em, 1)}, xstate_version = ${pg ? '$2' : '?'},
-              revision = ${pg ? '$3' : '?'}, updated_at = ${pg ? '$4' : '?'} WHERE id = ${pg ? '$5' : '?'}`,
+      `UPDATE programme SET snapshot = ${jsonPlaceholder(em, 1)}, xstate_version = ${param(em, 2)},
+              revision = ${param(em, 3)}, updated_at = ${param(em, 4)} WHERE id = ${param(em, 5)}`,
       [
         JSON.stringify(programme.snapshot),
         programme.xstateVersion,

@@ -9,6 +9,7 @@ import { Clock } from '../core/clock/clock';
 import { AppConfig } from '../core/config/app-config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { UnitOfWork } from '../core/database/unit-of-work';
+import { param } from '../core/database/sql';
 import { FieldError, Forbidden, NotFound, ValidationFailed } from '../core/errors/domain-error';
 import { WorkflowEngine } from '../workflows/workflow-engine.service';
 import { DecisionEntity } from './decision.entity';
@@ -148,7 +149,7 @@ export class ProgrammeService {
     // Every change bumps the revision, so one indexed lookup tells whether a view computed
     // earlier today still holds; on several instances each checks the database, never itself.
     const rows: Array<{ revision: number }> = await this.uow.read.query(
-      `SELECT revision FROM programme WHERE id = ${this.uow.dialect === 'postgres' ? '$1' : '?'}`,
+      `SELECT revision FROM programme WHERE id = ${param(this.uow.read, 1)}`,
       [id],
     );
     if (!rows.length) throw new NotFound('Programme', id);

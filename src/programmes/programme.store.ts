@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { isPostgres, param, params, toInstant } from '../core/database/sql';
 import { PersistedProgramme } from '../../workflows/engine';
 import { NotFound } from '../core/errors/domain-error';
 import { DecisionEntity } from './decision.entity';
@@ -36,7 +37,7 @@ export class ProgrammeStore {
   async load(em: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<ProgrammeAggregate> {
     const pg = isPostgres(em);
     const rows: Row[] = await em.query(
-      `SELECT ${PROGRAMME_COLUMNS} FROM programme WHERE id = ${pg ? '$1' : '?'}${options.lock && pg ? ' FOR UPDATE' : ''}`,
+      `SELECT ${PROGRAMME_COLUMNS} FROM programme WHERE id = ${param(em, 1)}${options.lock && pg ? ' FOR UPDATE' : ''}`,
       [id],
     );
     // On PostgreSQL FOR UPDATE queues writers to one programme: two decisions at once both
@@ -47,8 +48,7 @@ export class ProgrammeStore {
   }
 
   async loadAll(em: EntityManager, ids?: string[]): Promise<ProgrammeAggregate[]> {
-    const pg = isPostgres(em);
-    const where = ids ? `WHERE id IN (${ids.map((_, i) => (pg ? `$${i + 1}` : '?')).join(', ')})` : '';
+    const where = ids ? `WHERE id IN (${params(em, ids.length)})` : '';
     const rows: Row[] = await em.query(
       `SELECT ${PROGRAMME_COLUMNS} FROM programme ${where} ORDER BY name, id`,
       ids ?? [],
@@ -58,28 +58,27 @@ export class ProgrammeStore {
 
   private async hydrate(em: EntityManager, programmes: ProgrammeEntity[]): Promise<ProgrammeAggregate[]> {
     if (programmes.length === 0) return [];
-    const pg = isPostgres(em);
     const ids = programmes.map((p) => p.id);
     // Beyond a few hundred programmes one scan beats a long IN list.
     const all = ids.length > 500;
-    const where = all ? '' : `WHERE programme_id IN (${ids.map((_, i) => (pg ? `$${i + 1}` : '?')).join(', ')})`;
-    const params = all ? [] : ids;
+    const where = all ? '' : `WHERE programme_id IN (${params(em, ids.length)})`;
+    const values = all ? [] : ids;
     const gateRows: Row[] = await em.query(
       `SELECT programme_id, gate_id, position, status, owner_name, owner_email, CAST(baseline_date AS TEXT) AS baseline_date,
               CAST(forecast_date AS TEXT) AS forecast_date, CAST(actual_date AS TEXT) AS actual_date,
               CAST(closes_on AS TEXT) AS closes_on, note
          FROM gate ${where} ORDER BY programme_id, position`,
-      params,
+      values,
     );
     const partyRows: Row[] = await em.query(
       `SELECT programme_id, gate_id, party_id, name, position FROM party ${where} ORDER BY programme_id, gate_id, position`,
-      params,
+      values,
     );
     const decisionRows: Row[] = await em.query(
       `SELECT id, programme_id, gate_id, party_id, decision, CAST(decided_on AS TEXT) AS decided_on, reference, conditions,
               recorded_by, recorded_at
          FROM decision ${where} ORDER BY id`,
-      params,
+      values,
     );
     const g = group(gateRows.map(toGate));
     const p = group(partyRows.map(toParty));
@@ -98,10 +97,6 @@ type Row = Record<string, unknown>;
 const PROGRAMME_COLUMNS =
   'id, name, workflow_id, workflow_version, xstate_version, snapshot, sro_name, sro_email, reminder_policy, revision, created_at, updated_at';
 
-function isPostgres(em: EntityManager): boolean {
-  return em.connection.options.type === 'postgres';
-}
-
 function group<T extends { programmeId: string }>(rows: T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const row of rows) {
@@ -117,13 +112,6 @@ function json(value: unknown): unknown {
 }
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
-
-/** An instant from either dialect: a Date (PostgreSQL) or 'YYYY-MM-DD HH:MM:SS.SSS' in UTC (SQLite). */
-export function toInstant(value: unknown): Date {
-  if (value instanceof Date) return value;
-  const text = String(value);
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
-}
 
 function toProgramme(r: Row): ProgrammeEntity {
   return Object.assign(new ProgrammeEntity(), {
