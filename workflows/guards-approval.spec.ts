@@ -1,9 +1,9 @@
 // Approval gates: parties, decisions, and why a gate is still waiting for them.
 import { nhsServiceChangeV1 } from './definitions/nhs-service-change.v1';
-import { applyEvent, blockers, runEvents, type PersistedProgramme } from './engine';
-import { REFUSAL_KINDS } from './refusals';
+import { applyEvent, blockers, runEvents } from './engine';
+import { refusal } from './spec-helpers';
 import { BCT_CONSULTATION_RUNNING, BCT_INPUT, BCT_PARTNER_DECISIONS } from './scenarios';
-import type { WorkflowDefinition, WorkflowEvent } from './types';
+import type { WorkflowEvent } from './types';
 
 const def = nhsServiceChangeV1;
 const midApprovals = runEvents(def, BCT_INPUT, BCT_PARTNER_DECISIONS);
@@ -12,13 +12,6 @@ const atDmbc = runEvents(def, BCT_INPUT, [
   ...BCT_CONSULTATION_RUNNING,
   { type: 'consultation.close', gateId: 'public-consultation', closedOn: '2016-02-22' },
 ]);
-
-function refusal(persisted: PersistedProgramme, event: WorkflowEvent, workflow: WorkflowDefinition = def) {
-  const result = applyEvent(workflow, persisted, event);
-  if (result.ok) throw new Error(`expected ${event.type} to be refused`);
-  expect(REFUSAL_KINDS).toHaveProperty(result.refusal.code);
-  return result.refusal;
-}
 
 describe('approval refusals', () => {
   it('UNKNOWN_PARTY', () => {

@@ -1,30 +1,13 @@
 // Consultation gates: length, pre-election periods, dates, and starting and closing in the right order.
 import { nhsServiceChangeV1 } from './definitions/nhs-service-change.v1';
-import { applyEvent, runEvents, type PersistedProgramme } from './engine';
-import { REFUSAL_KINDS } from './refusals';
+import { applyEvent, runEvents } from './engine';
+import { refusal, start } from './spec-helpers';
 import { BCT_CONSULTATION_RUNNING, BCT_INPUT } from './scenarios';
-import type { WorkflowDefinition, WorkflowEvent } from './types';
+import type { WorkflowEvent } from './types';
 
 const def = nhsServiceChangeV1;
 const running = runEvents(def, BCT_INPUT, BCT_CONSULTATION_RUNNING);
 const consultationOpen = runEvents(def, BCT_INPUT, BCT_CONSULTATION_RUNNING.slice(0, -1));
-
-function refusal(persisted: PersistedProgramme, event: WorkflowEvent, workflow: WorkflowDefinition = def) {
-  const result = applyEvent(workflow, persisted, event);
-  if (result.ok) throw new Error(`expected ${event.type} to be refused`);
-  expect(REFUSAL_KINDS).toHaveProperty(result.refusal.code);
-  return result.refusal;
-}
-
-const start = (startsOn: string, closesOn: string, extra: Partial<WorkflowEvent> = {}): WorkflowEvent =>
-  ({
-    type: 'consultation.start',
-    gateId: 'public-consultation',
-    startsOn,
-    closesOn,
-    preElectionPeriods: [],
-    ...extra,
-  }) as WorkflowEvent;
 
 describe('consultation refusals', () => {
   it('CONSULTATION_TOO_SHORT without a justification, accepted with one', () => {

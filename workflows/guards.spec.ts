@@ -2,10 +2,10 @@
 // Approval and consultation rules have their own specs beside their own files.
 import { nhsServiceChangeV1 } from './definitions/nhs-service-change.v1';
 import { planSubmissionV1 } from './definitions/plan-submission.v1';
-import { applyEvent, runEvents, startProgramme, type PersistedProgramme } from './engine';
-import { REFUSAL_KINDS } from './refusals';
+import { applyEvent, runEvents, startProgramme } from './engine';
+import { refusal, start } from './spec-helpers';
 import { BCT_CONSULTATION_RUNNING, BCT_INPUT, BCT_PARTNER_DECISIONS, PLAN_IN_REVIEW, PLAN_INPUT } from './scenarios';
-import type { WorkflowDefinition, WorkflowEvent } from './types';
+import type { WorkflowEvent } from './types';
 
 const def = nhsServiceChangeV1;
 const fresh = startProgramme(def, BCT_INPUT);
@@ -15,23 +15,6 @@ const atDmbc = runEvents(def, BCT_INPUT, [
   ...BCT_CONSULTATION_RUNNING,
   { type: 'consultation.close', gateId: 'public-consultation', closedOn: '2016-02-22' },
 ]);
-
-function refusal(persisted: PersistedProgramme, event: WorkflowEvent, workflow: WorkflowDefinition = def) {
-  const result = applyEvent(workflow, persisted, event);
-  if (result.ok) throw new Error(`expected ${event.type} to be refused`);
-  expect(REFUSAL_KINDS).toHaveProperty(result.refusal.code);
-  return result.refusal;
-}
-
-const start = (startsOn: string, closesOn: string, extra: Partial<WorkflowEvent> = {}): WorkflowEvent =>
-  ({
-    type: 'consultation.start',
-    gateId: 'public-consultation',
-    startsOn,
-    closesOn,
-    preElectionPeriods: [],
-    ...extra,
-  }) as WorkflowEvent;
 
 describe('refusal reasons', () => {
   it('UNKNOWN_EVENT names the event', () => {
