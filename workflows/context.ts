@@ -3,6 +3,7 @@
 // which is what lets the guards, which only see the context, reason about statuses.
 import { latest } from './dates';
 import { findGate } from './definition';
+import { own } from './own';
 import type {
   GateContext,
   GateStatus,
@@ -39,16 +40,16 @@ export function initialContext(def: WorkflowDefinition, input: ProgrammeInput | 
 
 /** Dependencies of `gateId` that are not complete yet, in definition order. */
 export function waitingOn(def: WorkflowDefinition, context: ProgrammeContext, gateId: string): string[] {
-  return (findGate(def, gateId)?.dependsOn ?? []).filter((dep) => !context.gates[dep]?.completedOn);
+  return (findGate(def, gateId)?.dependsOn ?? []).filter((dep) => !own(context.gates, dep)?.completedOn);
 }
 
 /** When the gate opened: the day its last dependency completed; undefined for gates open from the start. */
 export function openedOn(def: WorkflowDefinition, context: ProgrammeContext, gateId: string): IsoDate | undefined {
-  return latest((findGate(def, gateId)?.dependsOn ?? []).map((dep) => context.gates[dep]?.completedOn));
+  return latest((findGate(def, gateId)?.dependsOn ?? []).map((dep) => own(context.gates, dep)?.completedOn));
 }
 
 export function statusFromContext(def: WorkflowDefinition, context: ProgrammeContext, gateId: string): GateStatus {
-  const gate = context.gates[gateId];
+  const gate = own(context.gates, gateId);
   if (gate?.completedOn) return 'complete';
   if (waitingOn(def, context, gateId).length > 0) return 'not-started';
   return gate?.consultation ? 'running' : 'open';
@@ -63,7 +64,7 @@ export function statusesFromValue(def: WorkflowDefinition, value: unknown): Reco
   const regions = (value ?? {}) as Record<string, unknown>;
   return Object.fromEntries(
     def.gates.map((g) => {
-      const status = STATUS_OF_STATE[String(regions[g.id])];
+      const status = own(STATUS_OF_STATE, String(own(regions, g.id)));
       if (!status) throw new Error(`State value has no recognisable state for gate '${g.id}'`);
       return [g.id, status];
     }),
@@ -85,7 +86,7 @@ function withGate(
   gateId: string,
   change: (gate: GateContext) => GateContext,
 ): ProgrammeContext {
-  return { ...context, gates: { ...context.gates, [gateId]: change(context.gates[gateId] ?? { evidence: {} }) } };
+  return { ...context, gates: { ...context.gates, [gateId]: change(own(context.gates, gateId) ?? { evidence: {} }) } };
 }
 
 /**
@@ -117,13 +118,13 @@ export function reduceContext(context: ProgrammeContext, event: WorkflowEvent): 
     case 'gate.parties':
       return withGate(context, event.gateId, (g) => ({
         ...g,
-        parties: Object.fromEntries(event.parties.map((p) => [p, g.parties?.[p] ?? {}])),
+        parties: Object.fromEntries(event.parties.map((p) => [p, own(g.parties, p) ?? {}])),
       }));
   }
 }
 
 /** Completes an approval gate on the date of its last approving decision (the API's `actualDate`). */
 export function completeApproval(context: ProgrammeContext, gateId: string): ProgrammeContext {
-  const parties = Object.values(context.gates[gateId]?.parties ?? {});
+  const parties = Object.values(own(context.gates, gateId)?.parties ?? {});
   return withGate(context, gateId, (g) => ({ ...g, completedOn: latest(parties.map((p) => p.decidedOn)) }));
 }

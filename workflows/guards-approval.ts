@@ -1,11 +1,12 @@
 // Rules for approval gates: who decides, what a decision may be, and when the gate has its approvals.
 import { isApproval } from './context';
 import { gateTitle } from './definition';
+import { own } from './own';
 import { listOf, partyLabel, refuse, title, type GateCondition, type Rule } from './reasons';
 import { DECISIONS } from './types';
 
 export const approvalsComplete: GateCondition = (def, context, state, gateId) => {
-  const parties = Object.entries(context.gates[gateId]?.parties ?? {});
+  const parties = Object.entries(own(context.gates, gateId)?.parties ?? {});
   const name = gateTitle(def, gateId);
   // With nobody named, "every party approved" would be vacuously true and the gate would complete unseen.
   if (parties.length === 0)
@@ -23,7 +24,7 @@ export const approvalsComplete: GateCondition = (def, context, state, gateId) =>
 };
 
 export const knownParty: Rule = (def, context, _state, event) =>
-  event.type === 'gate.decide' && !context.gates[event.gateId]?.parties?.[event.partyId]
+  event.type === 'gate.decide' && !own(own(context.gates, event.gateId)?.parties, event.partyId)
     ? refuse('UNKNOWN_PARTY', `Unknown party '${event.partyId}' for ${title(def, event)}`)
     : null;
 
@@ -35,7 +36,7 @@ export const validDecision: Rule = (_def, _context, _state, event) =>
 /** A later decision supersedes an earlier one, so decisions must arrive in date order to mean anything. */
 export const decisionsInOrder: Rule = (def, context, state, event) => {
   if (event.type !== 'gate.decide') return null;
-  const previous = context.gates[event.gateId]?.parties?.[event.partyId];
+  const previous = own(own(context.gates, event.gateId)?.parties, event.partyId);
   if (!previous?.decidedOn || event.decidedOn >= previous.decidedOn) return null;
   return refuse(
     'DECISION_OUT_OF_ORDER',
@@ -58,7 +59,7 @@ export const validPartyList: Rule = (def, _context, _state, event) => {
 
 export const keepsDecidedParties: Rule = (def, context, state, event) => {
   if (event.type !== 'gate.parties') return null;
-  const dropped = Object.entries(context.gates[event.gateId]?.parties ?? {}).find(
+  const dropped = Object.entries(own(context.gates, event.gateId)?.parties ?? {}).find(
     ([id, party]) => party.decision && !event.parties.includes(id),
   );
   return dropped

@@ -1,10 +1,11 @@
 // Rules for consultation gates: dates, length (12 weeks is the norm) and pre-election periods, start and close.
 import { daysBetween, describeLength, describeLengthAdjective } from './dates';
+import { own } from './own';
 import { capitalise, refuse, title, type Rule } from './reasons';
 
 export const notRunning: Rule = (def, context, state, event) => {
-  const running = context.gates[event.gateId]?.consultation;
-  return state.statuses[event.gateId] === 'running' && running
+  const running = own(context.gates, event.gateId)?.consultation;
+  return own(state.statuses, event.gateId) === 'running' && running
     ? refuse(
         'CONSULTATION_RUNNING',
         `${title(def, event)} is already running (${running.startsOn} to ${running.closesOn})`,
@@ -44,7 +45,7 @@ export const outsidePreElection: Rule = (_def, _context, _state, event) => {
 };
 
 export const isRunning: Rule = (def, _context, state, event) =>
-  state.statuses[event.gateId] === 'open'
+  own(state.statuses, event.gateId) === 'open'
     ? refuse(
         'CONSULTATION_NOT_RUNNING',
         `${title(def, event)} has not started, so it cannot close: record its start first`,
@@ -53,7 +54,7 @@ export const isRunning: Rule = (def, _context, state, event) =>
 
 /** Closing before the advertised date cuts the time people were promised (Gunning: adequate time). */
 export const closesAsAdvertised: Rule = (_def, context, _state, event) => {
-  const running = context.gates[event.gateId]?.consultation;
+  const running = own(context.gates, event.gateId)?.consultation;
   if (event.type !== 'consultation.close' || !running || event.closedOn >= running.closesOn) return null;
   return refuse(
     'CONSULTATION_CLOSED_EARLY',

@@ -4,6 +4,7 @@
 import { isIsoDate } from './dates';
 import { describeKind, findGate, gateTitle } from './definition';
 import { openedOn, waitingOn } from './context';
+import { own } from './own';
 import { decisionsInOrder, keepsDecidedParties, knownParty, validDecision, validPartyList } from './guards-approval';
 import {
   closesAfterStart,
@@ -26,8 +27,8 @@ export type { GateCondition, Rule, RuleState } from './reasons';
 // ---- Completion conditions (also the guards of the eventless transitions) ----
 
 export const evidenceComplete: GateCondition = (def, context, _state, gateId) => {
-  const recorded = context.gates[gateId]?.evidence ?? {};
-  const missing = (findGate(def, gateId)?.evidence ?? []).filter((item) => !recorded[item.id]).map((i) => i.title);
+  const recorded = own(context.gates, gateId)?.evidence;
+  const missing = (findGate(def, gateId)?.evidence ?? []).filter((item) => !own(recorded, item.id)).map((i) => i.title);
   return missing.length
     ? refuse('EVIDENCE_MISSING', `Evidence missing before completion of ${gateTitle(def, gateId)}: ${listOf(missing)}`)
     : null;
@@ -56,7 +57,7 @@ const KIND_FOR: Record<WorkflowEvent['type'], GateKind | undefined> = {
 };
 
 export const rightKind: Rule = (def, _context, _state, event) => {
-  const expected = KIND_FOR[event.type];
+  const expected = own(KIND_FOR, event.type);
   const kind = kindOf(def, event);
   if (!expected || !kind || kind === expected) return null;
   const gate = `${title(def, event)} is ${describeKind(kind)}`;
@@ -101,15 +102,15 @@ export const validDates: Rule = (_def, _context, _state, event) => {
 };
 
 export const notComplete: Rule = (def, context, state, event) =>
-  state.statuses[event.gateId] === 'complete'
+  own(state.statuses, event.gateId) === 'complete'
     ? refuse(
         'GATE_COMPLETE',
-        `${title(def, event)} is already complete (completed on ${context.gates[event.gateId]?.completedOn})`,
+        `${title(def, event)} is already complete (completed on ${own(context.gates, event.gateId)?.completedOn})`,
       )
     : null;
 
 export const isOpen: Rule = (def, context, state, event) => {
-  if (state.statuses[event.gateId] !== 'not-started') return null;
+  if (own(state.statuses, event.gateId) !== 'not-started') return null;
   const blockers = waitingOn(def, context, event.gateId).map((id) => gateTitle(def, id));
   return refuse('GATE_NOT_OPEN', `${title(def, event)} is not open yet: it waits for ${listOf(blockers)} to complete`);
 };
@@ -129,7 +130,9 @@ export const notBeforeOpened: Rule = (def, context, _state, event) => {
           : undefined;
   const opened = openedOn(def, context, event.gateId);
   if (!date || !opened || date >= opened) return null;
-  const deps = (findGate(def, event.gateId)?.dependsOn ?? []).filter((d) => context.gates[d]?.completedOn === opened);
+  const deps = (findGate(def, event.gateId)?.dependsOn ?? []).filter(
+    (d) => own(context.gates, d)?.completedOn === opened,
+  );
   return refuse(
     'DATE_BEFORE_GATE_OPENED',
     `${date} is before ${title(def, event)} opened on ${opened} (when ${listOf(deps.map((d) => gateTitle(def, d)))} completed)`,
@@ -191,7 +194,7 @@ export function explain(
   context: ProgrammeContext,
   state: RuleState,
   event: WorkflowEvent,
-  rules: Rule[] = RULES[event?.type] ?? [knownEvent],
+  rules: Rule[] = own(RULES, String(event?.type)) ?? [knownEvent],
 ): Refusal | null {
   for (const rule of rules) {
     const refusal = rule(def, context, state, event);

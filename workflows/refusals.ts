@@ -1,6 +1,8 @@
 // Every refusal code the rules can give, and what kind of problem each one is, so the service can choose an
 // HTTP status without a list of its own: `not-found` -> 404, `invalid` -> 422 (bad input), `conflict` -> 409
 // (a step the workflow does not allow now; the reason says why).
+import { own } from './own';
+
 export const REFUSAL_KINDS = {
   UNKNOWN_EVENT: 'invalid',
   INVALID_EVENT: 'invalid',
@@ -32,5 +34,5 @@ export type RefusalCode = keyof typeof REFUSAL_KINDS;
 export type RefusalKind = (typeof REFUSAL_KINDS)[RefusalCode];
 
 export function refusalKind(code: string): RefusalKind {
-  return (REFUSAL_KINDS as Record<string, RefusalKind>)[code] ?? 'conflict';
+  return own(REFUSAL_KINDS as Record<string, RefusalKind>, code) ?? 'conflict';
 }
