@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DECISIONS } from '../../workflows/types';
-import { email, isoDate, line, schemaDto, slug } from '../core/errors/validation';
+import { email, isoDate, line, schemaDto, slug, text } from '../core/errors/validation';
 
 const person = z.object({ name: line(200), email }).strict();
 const party = z.object({ id: slug, name: line(200) }).strict();
@@ -33,7 +33,7 @@ export class RecordDecisionDto extends schemaDto(
       decision: z.enum(DECISIONS as [string, ...string[]]),
       decidedOn: isoDate,
       reference: line(200).optional(),
-      conditions: z.string().trim().min(1).max(4000).optional(),
+      conditions: text().trim().min(1).max(4000).optional(),
     })
     .strict()
     .refine((d) => d.decision !== 'approved-with-conditions' || !!d.conditions, {
@@ -43,14 +43,14 @@ export class RecordDecisionDto extends schemaDto(
 ) {}
 
 export class CompleteGateDto extends schemaDto(
-  z.object({ completedOn: isoDate, note: z.string().trim().min(1).max(4000).optional() }).strict(),
+  z.object({ completedOn: isoDate, note: text().trim().min(1).max(4000).optional() }).strict(),
 ) {}
 
 export class ReforecastDto extends schemaDto(
   z
     .object({
       forecastDate: isoDate,
-      reason: z.string().trim().min(3, 'a reason of at least 3 characters is required').max(2000),
+      reason: text().trim().min(3, 'a reason of at least 3 characters is required').max(2000),
     })
     .strict(),
 ) {}
@@ -60,13 +60,13 @@ export class StartConsultationDto extends schemaDto(
     .object({
       startsOn: isoDate,
       closesOn: isoDate,
-      justification: z.string().trim().min(3).max(4000).optional(),
+      justification: text().trim().min(3).max(4000).optional(),
     })
     .strict(),
 ) {}
 
 export class RecordEvidenceDto extends schemaDto(
-  z.object({ itemId: slug, recordedOn: isoDate, note: z.string().trim().min(1).max(4000).optional() }).strict(),
+  z.object({ itemId: slug, recordedOn: isoDate, note: text().trim().min(1).max(4000).optional() }).strict(),
 ) {}
 
 export class SetPartiesDto extends schemaDto(z.object({ parties: z.array(party).min(1).max(50) }).strict()) {}

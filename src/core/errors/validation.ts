@@ -19,9 +19,17 @@ export function schemaDto<T extends z.ZodType>(schema: T): SchemaDto<T> {
   } as unknown as SchemaDto<T>;
 }
 
+/**
+ * Validates request bodies against their schema DTO, and refuses text no database can store in every path
+ * parameter, query parameter and body field (the last as a safety net behind the schemas' own `text()`).
+ */
 @Injectable()
 export class SchemaValidationPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type === 'param' || metadata.type === 'query') {
+      refuseUnstorable(value, metadata.data);
+      return value;
+    }
     const schema = (metadata.metatype as Partial<SchemaDto> | undefined)?.schema;
     if (!schema || metadata.type !== 'body') return value;
     if (value === undefined || value === null) {
@@ -29,8 +37,16 @@ export class SchemaValidationPipe implements PipeTransform {
     }
     const result = schema.safeParse(value);
     if (!result.success) throw new ValidationFailed(toFieldErrors(result.error));
+    refuseUnstorable(result.data, undefined);
     return result.data;
   }
+}
+
+function refuseUnstorable(value: unknown, name: string | undefined): void {
+  const field = findUnstorableText(value);
+  if (field === undefined) return;
+  const path = [name, field].filter(Boolean).join('.');
+  throw new ValidationFailed([{ field: path || '(body)', message: UNSTORABLE_TEXT }]);
 }
 
 export function toFieldErrors(error: z.ZodError) {
@@ -48,8 +64,47 @@ export function BodyOf(dto: SchemaDto) {
 }
 
 // Shared field schemas.
-export const isoDate = z
-  .string()
+
+/**
+ * Text the databases can store. PostgreSQL refuses a NUL character in text and JSON columns, and a surrogate
+ * half without its partner is not Unicode at all (it cannot be encoded as UTF-8), so either would reach the
+ * database as a 500 rather than a refusal. Every text field is built on `text()`.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function isStorableText(value: string): boolean {
+  return !value.includes('\u0000') && !LONE_SURROGATE.test(value);
+}
+
+export const UNSTORABLE_TEXT = 'must not contain NUL characters or unpaired surrogate halves';
+
+/** Any string: every request text field starts here (or from `line`, `slug`, `isoDate`, which build on it). */
+export const text = () => z.string().refine(isStorableText, { message: UNSTORABLE_TEXT, abort: true });
+
+/**
+ * The path (`a.b.0`, `''` for the value itself) of the first string, or object key, in `value` that is not
+ * storable text; undefined when there is none.
+ */
+export function findUnstorableText(value: unknown, path: string[] = []): string | undefined {
+  if (typeof value === 'string') return isStorableText(value) ? undefined : path.join('.');
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findUnstorableText(value[i], [...path, String(i)]);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (!isStorableText(key)) return [...path, key].join('.');
+      const found = findUnstorableText(item, [...path, key]);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+export const isoDate = text()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
   .refine(isRealDate, 'is not a real calendar date');
 
@@ -63,8 +118,7 @@ export function isRealDate(value: string): boolean {
 
 /** Names, minute references and the like: one line, no control characters (they end up in mail headers). */
 export const line = (max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .min(1, 'must not be empty')
     .max(max, `must be at most ${max} characters`)
@@ -72,6 +126,7 @@ export const line = (max: number) =>
     .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'must be a single line without control characters');
 
 export const email = z.email({ message: 'expected an email address' }).max(254);
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'expected lower-case letters, digits and hyphens (e.g. leicester-city-ccg)');
+export const slug = text().regex(
+  /^[a-z0-9][a-z0-9-]{0,63}$/,
+  'expected lower-case letters, digits and hyphens (e.g. leicester-city-ccg)',
+);
