@@ -3,10 +3,12 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from '@fastify/helmet';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { AppConfig } from './core/config/app-config';
 import { registerWebPlugins } from './web/web-plugins';
+import { PROBLEM_JSON, toProblem } from './core/errors/problem.filter';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   silent: [],
@@ -22,6 +24,12 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: 256 * 1024,
+    // The router refuses a malformed URL (400) or an over-long path parameter (414) before any hook,
+    // pipe or filter runs; answer those as problem+json too, like every other refusal.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      const problem = toProblem(error, request.id, request.url?.split('?')[0]);
+      void reply.status(problem.status).header('content-type', PROBLEM_JSON).send(problem);
+    },
     // Only behind a proxy that sets X-Forwarded-For/-Proto; otherwise a client could choose its own address.
     trustProxy: config.trustProxy,
     // Request ids: the caller's X-Request-Id when it is sane, otherwise a fresh one.

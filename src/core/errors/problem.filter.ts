@@ -13,6 +13,8 @@ export interface Problem {
   errors?: FieldError[];
 }
 
+export const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
+
 const TITLES: Record<number, string> = {
   400: 'Bad request',
   401: 'Not signed in',
@@ -21,6 +23,7 @@ const TITLES: Record<number, string> = {
   405: 'Method not allowed',
   409: 'Conflict',
   413: 'Request too large',
+  414: 'Address too long',
   415: 'Unsupported media type',
   422: 'Invalid request',
   429: 'Too many requests',
@@ -86,6 +89,6 @@ export class ProblemFilter implements ExceptionFilter {
         undefined,
       );
     }
-    void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(problem);
+    void reply.status(problem.status).header('content-type', PROBLEM_JSON).send(problem);
   }
 }
