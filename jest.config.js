@@ -26,5 +26,7 @@ module.exports = {
     },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
     { ...base, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'] },
+    // The fuzz run: only through npm run fuzz / fuzz:pg (FUZZ_RUNS, FUZZ_SEED, FUZZ_SECONDS).
+    { ...base, displayName: 'fuzz', testMatch: ['<rootDir>/test/fuzz/**/*.fuzz.ts'] },
   ],
 };

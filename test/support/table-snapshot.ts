@@ -1,0 +1,28 @@
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+
+/** One digest per table: what the database holds, to compare before and after a request. */
+export type TableSnapshot = Map<string, string>;
+
+/**
+ * Every table the entities map, each read whole and reduced to a digest of its rows in a fixed order, so
+ * that two snapshots are equal exactly when no row was added, removed or changed. New entities join by
+ * themselves. `ignore` names tables a refusal may legitimately touch (none today).
+ */
+export async function snapshotTables(dataSource: DataSource, ignore: ReadonlySet<string> = new Set()) {
+  const snapshot: TableSnapshot = new Map();
+  const tables = [...new Set(dataSource.entityMetadatas.map((m) => m.tableName))].sort();
+  for (const table of tables) {
+    if (ignore.has(table)) continue;
+    const rows: unknown[] = await dataSource.query(`SELECT * FROM ${dataSource.driver.escape(table)}`);
+    const lines = rows.map((row) => JSON.stringify(row)).sort();
+    snapshot.set(table, `${lines.length}:${createHash('sha1').update(lines.join('\n')).digest('hex')}`);
+  }
+  return snapshot;
+}
+
+/** The tables whose digest differs between two snapshots. */
+export function changedTables(before: TableSnapshot, after: TableSnapshot): string[] {
+  const names = new Set([...before.keys(), ...after.keys()]);
+  return [...names].filter((name) => before.get(name) !== after.get(name)).sort();
+}
