@@ -4,6 +4,7 @@
 import { latest } from './dates';
 import { findGate } from './definition';
 import { own } from './own';
+import { isApproving } from './types';
 import type {
   GateContext,
   GateStatus,
@@ -78,7 +79,7 @@ export function valueFromStatuses(statuses: Record<string, GateStatus>): Record<
 
 /** A decision that lets an approval gate complete. */
 export function isApproval(party: PartyState | undefined): boolean {
-  return party?.decision === 'approved' || party?.decision === 'approved-with-conditions';
+  return isApproving(party?.decision);
 }
 
 function withGate(

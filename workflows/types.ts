@@ -9,6 +9,11 @@ export type GateKind = 'task' | 'approval' | 'consultation';
 export type Decision = 'approved' | 'approved-with-conditions' | 'not-approved' | 'deferred';
 export const DECISIONS: readonly Decision[] = ['approved', 'approved-with-conditions', 'not-approved', 'deferred'];
 
+/** Whether a decision approves: approved, or approved with conditions. The one statement of that rule. */
+export function isApproving(decision: string | null | undefined): boolean {
+  return decision === 'approved' || decision === 'approved-with-conditions';
+}
+
 /** Statuses a gate can be in; `running` is only used by consultation gates between launch and close. */
 export type GateStatus = 'not-started' | 'open' | 'running' | 'complete';
 

@@ -1,4 +1,4 @@
-import { Decision, GateStatus, IsoDate } from '../../workflows/types';
+import { Decision, GateStatus, IsoDate, isApproving } from '../../workflows/types';
 import { AWAITING_DECISION, DECISION_TAGS, Tag, formatDate } from './labels';
 
 // Parties against the approval gates they decide: who has decided what, when, under which
@@ -44,8 +44,6 @@ export interface ApprovalsMatrix {
   rows: Array<{ partyId: string; name: string; cells: MatrixCell[] }>;
 }
 
-const APPROVING: ReadonlySet<string> = new Set<Decision>(['approved', 'approved-with-conditions']);
-
 export function approvalsMatrix(
   programmeId: string,
   gates: MatrixGate[],
@@ -57,7 +55,7 @@ export function approvalsMatrix(
   for (const g of approvalGates) for (const p of g.parties!) if (!names.has(p.id)) names.set(p.id, p.name);
 
   const columns = approvalGates.map((g) => {
-    const approved = g.parties!.filter((p) => p.decision && APPROVING.has(p.decision)).length;
+    const approved = g.parties!.filter((p) => isApproving(p.decision)).length;
     return {
       gateId: g.id,
       title: g.title,

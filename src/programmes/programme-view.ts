@@ -1,6 +1,7 @@
-import { GateStatus, IsoDate, ProgrammeContext, WorkflowDefinition } from '../../workflows/types';
+import { GateStatus, IsoDate, ProgrammeContext, WorkflowDefinition, isApproving } from '../../workflows/types';
 import { WorkingCalendar } from '../calendar/working-days';
 import { ProgrammeAggregate } from './programme.store';
+import { latestDecisionByParty } from './rules/latest-decisions';
 import { Rag, RagThresholds, gateRag, worstRag } from './rules/rag';
 import { PlannedGate, pathTo, projectSchedule } from './rules/schedule';
 
@@ -51,31 +52,27 @@ export function programmeView(inputs: ViewInputs) {
     const row = rows.get(gateDef.id);
     const plan = planned[index];
     const status = plan.status;
-    const parties =
-      gateDef.kind === 'approval'
-        ? aggregate.parties
-            .filter((p) => p.gateId === gateDef.id)
-            .map((p) => {
-              const latest = [...aggregate.decisions]
-                .reverse()
-                .find((d) => d.gateId === gateDef.id && d.partyId === p.partyId);
-              return {
-                id: p.partyId,
-                name: p.name,
-                ...(latest
-                  ? {
-                      decision: latest.decision,
-                      decidedOn: latest.decidedOn,
-                      reference: latest.reference ?? undefined,
-                      conditions: latest.conditions ?? undefined,
-                    }
-                  : {}),
-              };
-            })
-        : undefined;
-    const outstanding = parties?.filter(
-      (p) => p.decision !== 'approved' && p.decision !== 'approved-with-conditions',
-    ).length;
+    const decided = gateDef.kind === 'approval' ? latestDecisionByParty(aggregate.decisions, gateDef.id) : undefined;
+    const parties = decided
+      ? aggregate.parties
+          .filter((p) => p.gateId === gateDef.id)
+          .map((p) => {
+            const latest = decided.get(p.partyId);
+            return {
+              id: p.partyId,
+              name: p.name,
+              ...(latest
+                ? {
+                    decision: latest.decision,
+                    decidedOn: latest.decidedOn,
+                    reference: latest.reference ?? undefined,
+                    conditions: latest.conditions ?? undefined,
+                  }
+                : {}),
+            };
+          })
+      : undefined;
+    const outstanding = parties?.filter((p) => !isApproving(p.decision)).length;
     const forecastDate = status === 'complete' ? (plan.forecastDate ?? null) : (projected.get(gateDef.id) ?? null);
     const rating = gateRag(
       {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { GateStatus, IsoDate } from '../../workflows/types';
+import { GateStatus, IsoDate, isApproving } from '../../workflows/types';
 import { addDays } from '../calendar/iso-date';
 import { WorkingCalendar } from '../calendar/working-days';
 import { Clock, businessDate } from '../core/clock/clock';
@@ -11,6 +11,7 @@ import { senderDomain, stableMessageId, isSafeAddress } from '../mail/mail-heade
 import { NewOutboxMessage, OutboxStore, keyOf } from '../mail/outbox.store';
 import { GateEntity } from '../programmes/gate.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
+import { latestDecisionByParty } from '../programmes/rules/latest-decisions';
 import { WorkflowEngine } from '../workflows/workflow-engine.service';
 import { Candidates, ReminderCandidates, queuedKey } from './reminder-candidates';
 import { Person, renderReminder } from './reminder-message';
@@ -222,11 +223,7 @@ export class ReminderSweepService {
 
 function outstandingParties(found: Candidates, gate: GateEntity): { names: string[]; total: number } {
   const parties = (found.parties.get(gate.programmeId) ?? []).filter((p) => p.gateId === gate.gateId);
-  const decisions = (found.decisions.get(gate.programmeId) ?? []).filter((d) => d.gateId === gate.gateId);
-  const latest = new Map<string, string>();
-  for (const d of decisions) latest.set(d.partyId, d.decision);
-  const names = parties
-    .filter((p) => !['approved', 'approved-with-conditions'].includes(latest.get(p.partyId) ?? ''))
-    .map((p) => p.name);
+  const latest = latestDecisionByParty(found.decisions.get(gate.programmeId) ?? [], gate.gateId);
+  const names = parties.filter((p) => !isApproving(latest.get(p.partyId)?.decision)).map((p) => p.name);
   return { names, total: parties.length };
 }
