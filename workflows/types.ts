@@ -50,6 +50,8 @@ export interface PreElectionPeriod {
   name: string;
   from: IsoDate;
   to: IsoDate;
+  /** The first working day after the period, offered as the earliest launch (worked out by the service's calendar). */
+  firstWorkingDayAfter?: IsoDate;
 }
 
 /** Events a programme's statechart accepts. Every event is fully explicit; nothing reads a clock. */
