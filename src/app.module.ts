@@ -15,6 +15,7 @@ import { DemoModule } from './demo/demo.module';
 import { WebModule } from './web/web.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { ElectionsModule } from './elections/elections.module';
 
 @Module({})
 export class AppModule {
@@ -26,6 +27,7 @@ export class AppModule {
         ClockModule,
         DatabaseModule,
         CalendarModule,
+        ElectionsModule,
         WorkflowsModule,
         AuthModule,
         ProgrammesModule,

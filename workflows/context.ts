@@ -116,6 +116,8 @@ export function reduceContext(context: ProgrammeContext, event: WorkflowEvent): 
     }
     case 'consultation.close':
       return withGate(context, event.gateId, (g) => ({ ...g, completedOn: event.closedOn }));
+    case 'gate.skip':
+      return withGate(context, event.gateId, (g) => ({ ...g, completedOn: event.skippedOn, skipped: event.reason }));
     case 'gate.parties':
       return withGate(context, event.gateId, (g) => ({
         ...g,

@@ -57,6 +57,19 @@ export function validateDefinition(def: WorkflowDefinition): void {
     if (gate.kind === 'approval' && !gate.partyKind) fail(`approval gate '${gate.id}' needs a partyKind`);
     if (gate.kind === 'consultation' && !def.consultation)
       fail(`consultation gate '${gate.id}' needs consultation rules`);
+    if (gate.skippable && gate.kind !== 'task') fail(`only task gates may be skippable ('${gate.id}')`);
+    for (const req of gate.requiresConditionsDischarged ?? []) {
+      if (!seen.has(req)) fail(`gate '${gate.id}' requires the conditions of '${req}', which must be listed before it`);
+      if (findGate(def, req)?.kind !== 'approval')
+        fail(`gate '${gate.id}' requires conditions of '${req}', not an approval gate`);
+    }
+    if (gate.closesItself) {
+      if (gate.kind !== 'task' || !gate.dependsOn.includes(gate.closesItself.monthsAfter)) {
+        fail(
+          `gate '${gate.id}' closes itself after '${gate.closesItself.monthsAfter}', which must be a dependency of a task gate`,
+        );
+      }
+    }
     seen.add(gate.id);
   }
 }

@@ -39,7 +39,8 @@ export const outsidePreElection: Rule = (_def, _context, _state, event) => {
   return period
     ? refuse(
         'PRE_ELECTION_PERIOD',
-        `The consultation cannot start on ${event.startsOn}: it falls inside the pre-election period '${period.name}' (${period.from} to ${period.to})`,
+        `The consultation cannot start on ${event.startsOn}: it falls inside the pre-election period '${period.name}' (${period.from} to ${period.to})` +
+          (period.firstWorkingDayAfter ? `; the first working day after it is ${period.firstWorkingDayAfter}` : ''),
       )
     : null;
 };

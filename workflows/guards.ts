@@ -54,6 +54,7 @@ const KIND_FOR: Record<WorkflowEvent['type'], GateKind | undefined> = {
   'consultation.start': 'consultation',
   'consultation.close': 'consultation',
   'gate.parties': 'approval',
+  'gate.skip': undefined,
 };
 
 export const rightKind: Rule = (def, _context, _state, event) => {
@@ -77,7 +78,15 @@ export const rightKind: Rule = (def, _context, _state, event) => {
   );
 };
 
-const DATE_FIELDS = ['completedOn', 'recordedOn', 'decidedOn', 'startsOn', 'closesOn', 'closedOn'] as const;
+const DATE_FIELDS = [
+  'completedOn',
+  'recordedOn',
+  'decidedOn',
+  'startsOn',
+  'closesOn',
+  'closedOn',
+  'skippedOn',
+] as const;
 
 export const validDates: Rule = (_def, _context, _state, event) => {
   const fields = event as unknown as Record<string, unknown>;
@@ -154,6 +163,26 @@ export const knownEvidenceItem: Rule = (def, _context, _state, event) => {
   );
 };
 
+export const skippable: Rule = (def, _context, _state, event) => {
+  if (event.type !== 'gate.skip') return null;
+  if (!findGate(def, event.gateId)?.skippable) {
+    return refuse('NOT_SKIPPABLE', `${title(def, event)} cannot be skipped: it applies to every programme`);
+  }
+  return typeof event.reason === 'string' && event.reason.trim()
+    ? null
+    : refuse('INVALID_EVENT', `Skipping ${title(def, event)} needs the reason it does not apply`);
+};
+
+/** A skip is dated like any completion: not before the gate opened. */
+export const skipNotBeforeOpened: Rule = (def, context, state, event) =>
+  event.type === 'gate.skip'
+    ? notBeforeOpened(def, context, state, {
+        type: 'gate.complete',
+        gateId: event.gateId,
+        completedOn: event.skippedOn,
+      })
+    : null;
+
 const COMMON: Rule[] = [knownEvent, knownGate, rightKind, validDates];
 
 /** The rules for each event, first refusal wins. */
@@ -174,6 +203,7 @@ export const RULES: Record<WorkflowEvent['type'], Rule[]> = {
   ],
   'consultation.close': [...COMMON, notComplete, isOpen, isRunning, closesAsAdvertised],
   'gate.parties': [...COMMON, notComplete, validPartyList, keepsDecidedParties],
+  'gate.skip': [...COMMON, skippable, notComplete, isOpen, skipNotBeforeOpened],
 };
 
 /** Rules that do not read the event's payload: enough to say which steps are possible at all right now. */
@@ -186,6 +216,7 @@ export const STRUCTURAL_RULES: ReadonlySet<Rule> = new Set([
   isRunning,
   evidenceRecorded,
   hasChecklist,
+  skippable,
 ]);
 
 /** The first rule that refuses `event`, or null when the workflow allows it now. */

@@ -53,6 +53,10 @@ function region(gate: GateDefinition): StateConfig {
   };
   const complete: StateConfig = { type: 'final', description: 'Complete: completedOn is recorded in the context' };
   const on: StateConfig['on'] = { 'gate.evidence': { guard: allowed, actions: 'record' } };
+  if (gate.skippable) {
+    // Only task gates are skippable (the definition check says so), and only from open (the rules say so).
+    on['gate.skip'] = { target: '.complete', guard: allowed, actions: 'record' };
+  }
 
   if (gate.kind === 'approval') {
     on['gate.parties'] = { guard: allowed, actions: 'record' };

@@ -1,5 +1,6 @@
 import { nhsServiceChangeV1 as v1 } from './definitions/nhs-service-change.v1';
 import { nhsServiceChangeV2 as v2 } from './definitions/nhs-service-change.v2';
+import { nhsServiceChangeV3 as v3 } from './definitions/nhs-service-change.v3';
 import { applyEvent, inspectProgramme, runEvents, startProgramme, type PersistedProgramme } from './engine';
 import { migrateProgramme, MigrationError } from './migrations';
 import { getDefinition } from './registry';
@@ -16,7 +17,7 @@ const evidence = (itemId: string, recordedOn = '2016-03-10'): WorkflowEvent => (
 
 describe('a programme pinned to v1 after v2 is released', () => {
   it('is still created from v1 when asked, and keeps working through the whole path', () => {
-    expect(getDefinition('nhs-service-change')).toBe(v2);
+    expect(getDefinition('nhs-service-change')).toBe(v3);
     const pinned = runEvents(getDefinition('nhs-service-change', 1)!, BCT_INPUT, [...BCT_CONSULTATION_RUNNING, close]);
     expect(pinned.definitionVersion).toBe(1);
     expect(inspectProgramme(v1, pinned).statuses['decision-making-business-case']).toBe('open');
@@ -101,5 +102,72 @@ describe('migrateProgramme nhs-service-change v1 -> v2', () => {
   it('has no migration for a workflow that has only one version', () => {
     const plan = startProgramme(getDefinition('plan-submission', 1)!, PLAN_INPUT);
     expect(() => migrateProgramme(plan, 2)).toThrow(MigrationError);
+  });
+});
+
+describe('migrateProgramme nhs-service-change v2 -> v3', () => {
+  it('keeps every v2 gate and date, and adds the 2024 gates with nothing recorded', () => {
+    const before = runEvents(v2, BCT_INPUT, BCT_CONSULTATION_RUNNING);
+    const migrated = migrateProgramme(before, 3);
+    const old = inspectProgramme(v2, before);
+    const now = inspectProgramme(v3, migrated);
+    for (const gate of v2.gates) {
+      expect(now.statuses[gate.id]).toBe(old.statuses[gate.id]);
+      expect(now.context.gates[gate.id]).toEqual(old.context.gates[gate.id]);
+    }
+    expect(now.statuses).toMatchObject({
+      'health-scrutiny-consultation': 'open',
+      'secretary-of-state-notification': 'not-started',
+      'decision-notified': 'not-started',
+      'judicial-review-window': 'not-started',
+    });
+    for (const id of ['health-scrutiny-consultation', 'secretary-of-state-notification', 'judicial-review-window']) {
+      expect(now.context.gates[id]).toEqual({ evidence: {} });
+    }
+    const closed = applyEvent(v3, migrated, close);
+    expect(closed.ok && closed.statuses['consultation-analysis']).toBe('open');
+  });
+
+  it('goes from v1 to v3 in two steps', () => {
+    const migrated = migrateProgramme(startProgramme(v1, BCT_INPUT), 3);
+    expect(migrated.definitionVersion).toBe(3);
+    expect(inspectProgramme(v3, migrated).statuses['stage-1-sense-check']).toBe('open');
+  });
+});
+
+describe('skippable gates (v3)', () => {
+  it('skips the Secretary of State notification with its reason, and refuses to skip anything else', () => {
+    const begun = runEvents(v3, BCT_INPUT, [
+      { type: 'gate.complete', gateId: 'health-scrutiny-consultation', completedOn: '2023-11-01' },
+    ]);
+    const skipped = applyEvent(v3, begun, {
+      type: 'gate.skip',
+      gateId: 'secretary-of-state-notification',
+      skippedOn: '2023-11-01',
+      reason: 'Reg. 23 consultation began before 31 January 2024',
+    });
+    expect(skipped.ok && skipped.statuses['secretary-of-state-notification']).toBe('complete');
+    expect(skipped.ok && skipped.context.gates['secretary-of-state-notification'].skipped).toMatch(/before 31 January/);
+    const refused = applyEvent(v3, begun, {
+      type: 'gate.skip',
+      gateId: 'pcbc-draft',
+      skippedOn: '2023-11-01',
+      reason: 'x',
+    });
+    expect(!refused.ok && refused.refusal.code).toBe('NOT_SKIPPABLE');
+    const early = applyEvent(v3, begun, {
+      type: 'gate.skip',
+      gateId: 'secretary-of-state-notification',
+      skippedOn: '2023-10-01',
+      reason: 'x',
+    });
+    expect(!early.ok && early.refusal.code).toBe('DATE_BEFORE_GATE_OPENED');
+    const waiting = applyEvent(v3, startProgramme(v3, BCT_INPUT), {
+      type: 'gate.skip',
+      gateId: 'secretary-of-state-notification',
+      skippedOn: '2023-11-01',
+      reason: 'x',
+    });
+    expect(!waiting.ok && waiting.refusal.code).toBe('GATE_NOT_OPEN');
   });
 });

@@ -91,7 +91,33 @@ const nhsServiceChange1to2: Migration = {
   },
 };
 
-const MIGRATIONS: readonly Migration[] = [nhsServiceChange1to2];
+/**
+ * nhs-service-change v2 -> v3: every v2 gate keeps its status and dates; the gates of the 2024 regime are added
+ * with nothing recorded. Those whose dependencies are complete open (the health scrutiny consultation at once,
+ * the judicial review window after a decision already made); the others wait.
+ */
+const nhsServiceChange2to3: Migration = {
+  definitionId: 'nhs-service-change',
+  from: 2,
+  migrate(v2, v3, context, statuses) {
+    const gates: Record<string, GateContext> = {};
+    for (const gate of v2.gates) gates[gate.id] = structuredClone(context.gates[gate.id]);
+    for (const gate of v3.gates) gates[gate.id] ??= { evidence: {} };
+    const migrated: ProgrammeContext = { gates };
+    const next = statusesFromContext(v3, migrated);
+    for (const gate of v2.gates) {
+      if (next[gate.id] !== statuses[gate.id]) {
+        throw new MigrationError(
+          `Cannot move this programme to ${v3.id} v${v3.version}: ${gateTitle(v2, gate.id)} would change from ` +
+            `${statuses[gate.id]} to ${next[gate.id]}`,
+        );
+      }
+    }
+    return { context: migrated, statuses: next };
+  },
+};
+
+const MIGRATIONS: readonly Migration[] = [nhsServiceChange1to2, nhsServiceChange2to3];
 
 function step(persisted: PersistedProgramme, from: WorkflowDefinition, to: WorkflowDefinition): PersistedProgramme {
   const migration = MIGRATIONS.find((m) => m.definitionId === from.id && m.from === from.version);

@@ -25,6 +25,10 @@ export const REFUSAL_KINDS = {
   CONSULTATION_CLOSED_EARLY: 'conflict',
   PRE_ELECTION_PERIOD: 'conflict',
   PARTY_HAS_DECIDED: 'conflict',
+  NOT_SKIPPABLE: 'conflict',
+  // From the service's rules beside the statechart (v3): open conditions, a call-in.
+  CONDITIONS_OPEN: 'conflict',
+  CALLED_IN: 'conflict',
   // Only from blockers(): why an open gate has not completed yet.
   NO_PARTIES: 'conflict',
   APPROVALS_OUTSTANDING: 'conflict',

@@ -7,21 +7,22 @@ describe('registry', () => {
     expect(listDefinitions().map((d) => `${d.id}@${d.version}`)).toEqual([
       'nhs-service-change@1',
       'nhs-service-change@2',
+      'nhs-service-change@3',
       'plan-submission@1',
     ]);
   });
 
   it('gives the newest version of each workflow', () => {
     expect(latestDefinitions().map((d) => `${d.id}@${d.version}`)).toEqual([
-      'nhs-service-change@2',
+      'nhs-service-change@3',
       'plan-submission@1',
     ]);
   });
 
   it('finds a definition by id and version, the newest when version is omitted, undefined when unknown', () => {
-    expect(getDefinition('nhs-service-change')?.version).toBe(2);
+    expect(getDefinition('nhs-service-change')?.version).toBe(3);
     expect(getDefinition('nhs-service-change', 1)?.version).toBe(1);
-    expect(getDefinition('nhs-service-change', 3)).toBeUndefined();
+    expect(getDefinition('nhs-service-change', 4)).toBeUndefined();
     expect(getDefinition('nope')).toBeUndefined();
   });
 
@@ -32,7 +33,7 @@ describe('registry', () => {
   });
 });
 
-describe.each([1, 2])('nhs-service-change v%i', (version) => {
+describe.each([1, 2, 3])('nhs-service-change v%i', (version) => {
   const def = getDefinition('nhs-service-change', version)!;
   const contract = [
     'pcbc-draft',

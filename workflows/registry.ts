@@ -2,11 +2,17 @@
 // pinned to the version they started on, so a change is a new version (plus, if needed, a migration).
 import { nhsServiceChangeV1 } from './definitions/nhs-service-change.v1';
 import { nhsServiceChangeV2 } from './definitions/nhs-service-change.v2';
+import { nhsServiceChangeV3 } from './definitions/nhs-service-change.v3';
 import { planSubmissionV1 } from './definitions/plan-submission.v1';
 import { validateDefinition } from './definition';
 import type { WorkflowDefinition } from './types';
 
-const DEFINITIONS: readonly WorkflowDefinition[] = [nhsServiceChangeV1, nhsServiceChangeV2, planSubmissionV1];
+const DEFINITIONS: readonly WorkflowDefinition[] = [
+  nhsServiceChangeV1,
+  nhsServiceChangeV2,
+  nhsServiceChangeV3,
+  planSubmissionV1,
+];
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {

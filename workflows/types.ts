@@ -36,6 +36,12 @@ export interface GateDefinition {
    * the parties themselves are per programme and arrive as input when a programme starts.
    */
   partyKind?: string;
+  /** The service may skip this gate, with a reason, when a rule says it does not apply (v3 onwards). */
+  skippable?: boolean;
+  /** Gates whose conditions (approvals "with conditions") must all be discharged before this one starts or completes. */
+  requiresConditionsDischarged?: string[];
+  /** The service completes this gate by itself once `months` have passed since the gate `monthsAfter` completed. */
+  closesItself?: { monthsAfter: string; months: number };
 }
 
 export interface WorkflowDefinition {
@@ -55,6 +61,8 @@ export interface PreElectionPeriod {
   name: string;
   from: IsoDate;
   to: IsoDate;
+  /** The first working day after the period, offered as the earliest launch (worked out by the service's calendar). */
+  firstWorkingDayAfter?: IsoDate;
 }
 
 /** Events a programme's statechart accepts. Every event is fully explicit; nothing reads a clock. */
@@ -71,6 +79,8 @@ export type WorkflowEvent =
       preElectionPeriods: PreElectionPeriod[];
     }
   | { type: 'consultation.close'; gateId: string; closedOn: IsoDate }
+  /** Completes a skippable gate that a rule says does not apply; the reason is kept. */
+  | { type: 'gate.skip'; gateId: string; skippedOn: IsoDate; reason: string }
   /**
    * Sets who decides an approval gate. Programmes may start before every board is known (the body of
    * `POST /api/programmes` may leave a gate's parties out), and an approval gate with nobody to decide
@@ -85,6 +95,7 @@ export const EVENT_TYPES: readonly WorkflowEvent['type'][] = [
   'consultation.start',
   'consultation.close',
   'gate.parties',
+  'gate.skip',
 ];
 
 export interface PartyState {
@@ -99,6 +110,8 @@ export interface GateContext {
   parties?: Record<string, PartyState>;
   /** Consultation gates only. */
   consultation?: { startsOn: IsoDate; closesOn: IsoDate; justification?: string };
+  /** Skipped gates only: why the gate did not apply (it is complete on `completedOn`). */
+  skipped?: string;
 }
 
 export interface ProgrammeContext {

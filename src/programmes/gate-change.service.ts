@@ -15,6 +15,8 @@ import { APP_CONFIG } from '../core/config/config.module';
 import { UnitOfWork } from '../core/database/unit-of-work';
 import { DomainError, Forbidden, NotFound, ValidationFailed, WorkflowConflict } from '../core/errors/domain-error';
 import { WorkflowEngine } from '../workflows/workflow-engine.service';
+import { ElectionRules } from '../elections/election-rules';
+import { ElectionsService } from '../elections/elections.service';
 import { DecisionEntity } from './decision.entity';
 import { GateEntity } from './gate.entity';
 import { PartyEntity } from './party.entity';
@@ -56,6 +58,8 @@ export class GateChangeService {
     @Inject(ProgrammeService) private readonly programmes: ProgrammeService,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ElectionsService) private readonly elections: ElectionsService,
+    @Inject(ElectionRules) private readonly electionRules: ElectionRules,
   ) {}
 
   recordDecision(id: string, gateId: string, body: RecordDecisionDto, actor: Actor): Promise<ProgrammeView> {
@@ -128,17 +132,32 @@ export class GateChangeService {
     });
   }
 
+  /**
+   * Records a consultation's launch: today, in the past, or announced for a later date. The pre-election
+   * periods that apply to the programme (its councils, their no-polls records, national periods) come
+   * from the election rules; the workflow refuses a start inside one.
+   */
   startConsultation(id: string, gateId: string, body: StartConsultationDto, actor: Actor): Promise<ProgrammeView> {
-    this.notInFuture('startsOn', body.startsOn);
     return this.change(id, gateId, actor, async (c) => {
       this.mustOwn(c, actor);
+      const periods = await this.elections.periods(
+        body.startsOn,
+        body.startsOn,
+        c.aggregate.programme.councils ?? [],
+        c.em,
+      );
       const event: WorkflowEvent = {
         type: 'consultation.start',
         gateId,
         startsOn: body.startsOn,
         closesOn: body.closesOn,
         justification: body.justification,
-        preElectionPeriods: this.config.calendar.preElectionPeriods,
+        preElectionPeriods: periods.map((p) => ({
+          name: p.name,
+          from: p.periodStart,
+          to: p.periodEnd,
+          firstWorkingDayAfter: this.electionRules.firstWorkingDayAfter(p),
+        })),
       };
       const carried = await this.step(c, event, 'launched');
       return { action: 'consultation.started', detail: { after: body, carried } };

@@ -1,5 +1,7 @@
 import { GateStatus, IsoDate, ProgrammeContext, WorkflowDefinition, isApproving } from '../../workflows/types';
 import { WorkingCalendar } from '../calendar/working-days';
+import { Election, ElectionRules, NoPollsRecord } from '../elections/election-rules';
+import { formatShort } from './rules/format';
 import { ProgrammeAggregate } from './programme.store';
 import { latestDecisionByParty } from './rules/latest-decisions';
 import { Rag, RagThresholds, gateRag, worstRag } from './rules/rag';
@@ -13,6 +15,8 @@ export interface ViewInputs {
   today: IsoDate;
   calendar: WorkingCalendar;
   thresholds: RagThresholds;
+  /** Pre-election periods, to warn of a consultation that runs into one. */
+  elections?: { rules: ElectionRules; entered: Election[]; noPolls: NoPollsRecord[] };
 }
 
 /** Gates on the path to consultation decide the programme's RAG; later ones (DMBC, decision) do not. */
@@ -89,6 +93,14 @@ export function programmeView(inputs: ViewInputs) {
       thresholds,
     );
     const gateContext = context.gates[gateDef.id];
+    const overlap =
+      status === 'running' && gateContext?.consultation && inputs.elections
+        ? electionOverlap(inputs.elections, programme.councils ?? [], gateContext.consultation, calendar)
+        : undefined;
+    if (overlap && rating.rag === 'green') {
+      rating.rag = 'amber';
+      rating.reason = overlap.reason;
+    }
     return {
       id: gateDef.id,
       title: gateDef.title,
@@ -114,6 +126,7 @@ export function programmeView(inputs: ViewInputs) {
           }
         : {}),
       ...(gateContext?.consultation ? { consultation: gateContext.consultation } : {}),
+      ...(overlap ? { preElectionOverlap: overlap.overlaps } : {}),
     };
   });
 
@@ -138,6 +151,8 @@ export function programmeView(inputs: ViewInputs) {
         ? 'Every gate is complete'
         : 'Every gate on the path to consultation is on track',
     sro: { name: programme.sroName, email: programme.sroEmail },
+    councils: programme.councils ?? [],
+    substantialVariation: programme.substantialVariation,
     ...(consultation
       ? {
           consultation: {
@@ -159,3 +174,36 @@ export function programmeView(inputs: ViewInputs) {
 }
 
 export type ProgrammeView = ReturnType<typeof programmeView>;
+
+/**
+ * A running consultation that shares working days with a pre-election period that applies to the programme:
+ * each period with the overlap in working days, and the closing date that would give the time back.
+ */
+export function electionOverlap(
+  elections: NonNullable<ViewInputs['elections']>,
+  councils: readonly string[],
+  consultation: { startsOn: IsoDate; closesOn: IsoDate },
+  calendar: WorkingCalendar,
+) {
+  const { rules, entered, noPolls } = elections;
+  const periods = rules.preElectionPeriods(consultation.startsOn, consultation.closesOn, councils, noPolls, entered);
+  const overlaps = periods
+    .map((p) => ({
+      electionId: p.id,
+      name: p.name,
+      periodStart: p.periodStart,
+      periodEnd: p.periodEnd,
+      workingDays: rules.overlapWorkingDays(p, consultation.startsOn, consultation.closesOn),
+    }))
+    .filter((o) => o.workingDays > 0);
+  if (!overlaps.length) return undefined;
+  const days = overlaps.reduce((sum, o) => sum + o.workingDays, 0);
+  const extendTo = calendar.addWorkingDays(consultation.closesOn, days);
+  const names = overlaps.map((o) => `${o.name} (${formatShort(o.periodStart)} to ${formatShort(o.periodEnd)})`);
+  return {
+    overlaps: overlaps.map((o) => ({ ...o, suggestedClosesOn: extendTo })),
+    reason:
+      `The consultation runs ${days} working day${days === 1 ? '' : 's'} into the pre-election period of ${names.join(' and ')}: ` +
+      `consider extending it to close on ${formatShort(extendTo)}`,
+  };
+}

@@ -22,6 +22,10 @@ export class CreateProgrammeDto extends schemaDto(
       workflowVersion: z.number().int().min(1).optional(),
       sro: person,
       gates: z.record(slug, gatePlan).default({}),
+      /** The councils the programme touches (ids from GET /api/elections/councils): which local polls matter. */
+      councils: z.array(slug).max(100).optional(),
+      /** A substantial variation of services: the health scrutiny consultation and, since 2024, the Secretary of State's notification. */
+      substantialVariation: z.boolean().optional(),
     })
     .strict(),
 ) {}
@@ -74,3 +78,5 @@ export class SetPartiesDto extends schemaDto(z.object({ parties: z.array(party).
 export class UpdateGateOwnerDto extends schemaDto(z.object({ owner: person }).strict()) {}
 
 export class MigrateProgrammeDto extends schemaDto(z.object({ toVersion: z.number().int().min(2) }).strict()) {}
+
+export class SetCouncilsDto extends schemaDto(z.object({ councils: z.array(slug).max(100) }).strict()) {}

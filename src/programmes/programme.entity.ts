@@ -32,6 +32,18 @@ export class ProgrammeEntity {
   @JsonColumn({ name: 'reminder_policy', nullable: true })
   reminderPolicy: Record<string, unknown> | null;
 
+  /** Ids of the councils the programme touches (`elections.councils`): which local polls matter to it. */
+  @JsonColumn({ nullable: true })
+  councils: string[] | null;
+
+  /** A substantial variation of services (triggers the reg. 23 health scrutiny consultation); null: not said. */
+  @Column({ name: 'substantial_variation', type: 'boolean', nullable: true })
+  substantialVariation: boolean | null;
+
+  /** The health scrutiny consultation (reg. 23): the committee and the dates given to it. */
+  @JsonColumn({ nullable: true })
+  scrutiny: { committee: string; proposedDecisionDate: string | null; commentsDueDate: string | null } | null;
+
   /** Bumped by every change; the audit and the concurrency tests read it. */
   @Column({ type: 'integer', default: 1 })
   revision: number;

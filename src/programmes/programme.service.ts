@@ -12,6 +12,8 @@ import { UnitOfWork } from '../core/database/unit-of-work';
 import { param } from '../core/database/sql';
 import { FieldError, Forbidden, NotFound, ValidationFailed } from '../core/errors/domain-error';
 import { WorkflowEngine } from '../workflows/workflow-engine.service';
+import { ElectionRules } from '../elections/election-rules';
+import { ElectionsService } from '../elections/elections.service';
 import { DecisionEntity } from './decision.entity';
 import { ForecastChangeEntity } from './forecast-change.entity';
 import { GateEntity } from './gate.entity';
@@ -20,6 +22,7 @@ import { CreateProgrammeDto } from './programme.dto';
 import { ProgrammeEntity } from './programme.entity';
 import { ProgrammeAggregate, ProgrammeStore, persistedOf } from './programme.store';
 import { ProgrammeView, programmeView } from './programme-view';
+import { ProgrammeWriter } from './programme-writer';
 
 /** Creating programmes and reading them: what the SRO and the board see. */
 @Injectable()
@@ -32,6 +35,9 @@ export class ProgrammeService {
     @Inject(Clock) private readonly clock: Clock,
     @Inject(WorkingCalendar) private readonly calendar: WorkingCalendar,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(ElectionsService) private readonly elections: ElectionsService,
+    @Inject(ProgrammeWriter) private readonly writer: ProgrammeWriter,
+    @Inject(ElectionRules) private readonly electionRules: ElectionRules,
   ) {}
 
   private readonly views = new ViewCache(2000);
@@ -41,7 +47,7 @@ export class ProgrammeService {
       throw new Forbidden('Your token is limited to one programme; creating programmes needs an unrestricted token');
     }
     const def = this.engine.definition(body.workflow, body.workflowVersion);
-    const errors: FieldError[] = [];
+    const errors: FieldError[] = this.elections.unknownCouncils(body.councils ?? [], 'councils');
     const parties: Record<string, string[]> = {};
     for (const [gateId, plan] of Object.entries(body.gates)) {
       const gate = def.gates.find((g) => g.id === gateId);
@@ -86,6 +92,9 @@ export class ProgrammeService {
         sroName: body.sro.name,
         sroEmail: body.sro.email.toLowerCase(),
         reminderPolicy: null,
+        councils: body.councils ? [...new Set(body.councils)] : null,
+        substantialVariation: body.substantialVariation ?? null,
+        scrutiny: null,
         revision: 1,
         createdAt: now,
         updatedAt: now,
@@ -137,8 +146,31 @@ export class ProgrammeService {
             workflow: { id: def.id, version: def.version },
             sro: body.sro,
             gates: body.gates,
+            ...(body.councils ? { councils: body.councils } : {}),
+            ...(body.substantialVariation !== undefined ? { substantialVariation: body.substantialVariation } : {}),
           },
         },
+      });
+    });
+    return this.get(id);
+  }
+
+  /** Replaces the list of councils the programme touches: which local polls apply to it. */
+  async setCouncils(id: string, councils: string[], actor: Actor): Promise<ProgrammeView> {
+    this.checkScope(id, actor);
+    const errors = this.elections.unknownCouncils(councils, 'councils');
+    if (errors.length) throw new ValidationFailed(errors);
+    const after = [...new Set(councils)];
+    await this.uow.run(async (em) => {
+      const aggregate = await this.store.load(em, id, { lock: true });
+      const before = aggregate.programme.councils ?? [];
+      await em.update(ProgrammeEntity, { id }, { councils: after });
+      await this.writer.touch(em, aggregate.programme);
+      await this.audit.append(em, {
+        programmeId: id,
+        actor: actorLabel(actor),
+        action: 'programme.councils-set',
+        detail: { before, after, revision: aggregate.programme.revision },
       });
     });
     return this.get(id);
@@ -153,7 +185,8 @@ export class ProgrammeService {
       [id],
     );
     if (!rows.length) throw new NotFound('Programme', id);
-    const cached = this.views.get(id, Number(rows[0].revision), this.clock.today());
+    await this.elections.refresh();
+    const cached = this.views.get(id, this.viewKey(Number(rows[0].revision)), this.clock.today());
     if (cached) return cached;
     return this.view(await this.store.load(this.uow.read, id));
   }
@@ -161,6 +194,7 @@ export class ProgrammeService {
   async list(actor?: Actor): Promise<ProgrammeView[]> {
     const ids = actor?.programmeId && actor.role !== 'admin' ? [actor.programmeId] : undefined;
     const aggregates = await this.store.loadAll(this.uow.read, ids);
+    await this.elections.refresh();
     return aggregates.map((a) => this.view(a));
   }
 
@@ -224,9 +258,15 @@ export class ProgrammeService {
       today,
       calendar: this.calendar,
       thresholds: this.config.rag,
+      elections: { rules: this.electionRules, ...this.elections.current() },
     });
-    this.views.set(aggregate.programme.id, aggregate.programme.revision, today, view);
+    this.views.set(aggregate.programme.id, this.viewKey(aggregate.programme.revision), today, view);
     return view;
+  }
+
+  /** A cached view holds for one revision of the programme and one version of the election data. */
+  private viewKey(revision: number): string {
+    return `${revision}/${this.elections.current().version}`;
   }
 
   checkScope(id: string, actor?: Actor): void {
@@ -245,11 +285,11 @@ export function forecastAsOf(changes: Array<{ at: string; to: string | null }>, 
 
 /** A small LRU of computed views, keyed by programme and valid for one revision on one day. */
 class ViewCache {
-  private readonly entries = new Map<string, { revision: number; today: string; view: ProgrammeView }>();
+  private readonly entries = new Map<string, { revision: string; today: string; view: ProgrammeView }>();
 
   constructor(private readonly capacity: number) {}
 
-  get(id: string, revision: number, today: string): ProgrammeView | undefined {
+  get(id: string, revision: string, today: string): ProgrammeView | undefined {
     const entry = this.entries.get(id);
     if (!entry || entry.revision !== revision || entry.today !== today) return undefined;
     this.entries.delete(id);
@@ -257,7 +297,7 @@ class ViewCache {
     return entry.view;
   }
 
-  set(id: string, revision: number, today: string, view: ProgrammeView): void {
+  set(id: string, revision: string, today: string, view: ProgrammeView): void {
     this.entries.delete(id);
     this.entries.set(id, { revision, today, view });
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);

@@ -95,7 +95,7 @@ export class ProgrammeStore {
 type Row = Record<string, unknown>;
 
 const PROGRAMME_COLUMNS =
-  'id, name, workflow_id, workflow_version, xstate_version, snapshot, sro_name, sro_email, reminder_policy, revision, created_at, updated_at';
+  'id, name, workflow_id, workflow_version, xstate_version, snapshot, sro_name, sro_email, reminder_policy, councils, substantial_variation, scrutiny, revision, created_at, updated_at';
 
 function group<T extends { programmeId: string }>(rows: T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -124,6 +124,12 @@ function toProgramme(r: Row): ProgrammeEntity {
     sroName: String(r.sro_name),
     sroEmail: String(r.sro_email),
     reminderPolicy: (json(r.reminder_policy) as Record<string, unknown> | null) ?? null,
+    councils: (json(r.councils) as string[] | null) ?? null,
+    substantialVariation:
+      r.substantial_variation === null || r.substantial_variation === undefined
+        ? null
+        : r.substantial_variation === true || Number(r.substantial_variation) === 1,
+    scrutiny: (json(r.scrutiny) as ProgrammeEntity['scrutiny']) ?? null,
     revision: Number(r.revision),
     createdAt: toInstant(r.created_at),
     updatedAt: toInstant(r.updated_at),

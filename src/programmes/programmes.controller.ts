@@ -13,6 +13,7 @@ import {
   RecordDecisionDto,
   RecordEvidenceDto,
   ReforecastDto,
+  SetCouncilsDto,
   SetPartiesDto,
   StartConsultationDto,
 } from './programme.dto';
@@ -55,6 +56,14 @@ export class ProgrammesController {
   @Get(':id')
   get(@Param('id') id: string, @CurrentActor() actor: Actor) {
     return this.programmes.get(id, actor);
+  }
+
+  /** The councils the programme touches: `{ councils: [councilId] }`. */
+  @Put(':id/councils')
+  @Roles('partnerships')
+  @BodyOf(SetCouncilsDto)
+  setCouncils(@Param('id') id: string, @Body() body: SetCouncilsDto, @CurrentActor() actor: Actor) {
+    return this.programmes.setCouncils(id, body.councils, actor);
   }
 
   @Get(':id/audit')

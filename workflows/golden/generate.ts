@@ -60,6 +60,25 @@ const consultationStatuses = (version: number): GoldenCase[] => [
 export const GOLDEN_CASES: GoldenCase[] = [
   ...consultationStatuses(1),
   ...consultationStatuses(2),
+  ...consultationStatuses(3),
+  {
+    name: 'nhs-service-change.v3.notification-skipped',
+    description:
+      'Health scrutiny consultation begun in 2015, before the 2024 regime: the Secretary of State notification skipped with the reason.',
+    definitionId: 'nhs-service-change',
+    definitionVersion: 3,
+    input: BCT_INPUT,
+    events: [
+      { type: 'gate.complete', gateId: 'health-scrutiny-consultation', completedOn: '2015-06-01' },
+      {
+        type: 'gate.skip',
+        gateId: 'secretary-of-state-notification',
+        skippedOn: '2015-06-01',
+        reason: 'The reg. 23 consultation began on 2015-06-01, before 31 January 2024',
+      },
+    ],
+    next: { type: 'gate.complete', gateId: 'pcbc-draft', completedOn: '2015-09-04' },
+  },
   {
     name: 'plan-submission.v1.fresh',
     description: 'A plan cycle just created.',

@@ -9,6 +9,8 @@ import { PartyEntity } from '../../programmes/party.entity';
 import { ProgrammeEntity } from '../../programmes/programme.entity';
 import { OutboxMessageEntity } from '../../mail/outbox-message.entity';
 import { ReminderSweepEntity } from '../../reminders/reminder-sweep.entity';
+import { CouncilNoPollsEntity, ElectionEntity } from '../../elections/election.entity';
+import { CallInEntity, CommitteeNotificationEntity, ConditionEntity } from '../../programmes/condition.entity';
 
 /** Every entity of the schema. The migrations must produce exactly these (see schema-drift test). */
 export const ENTITIES = [
@@ -23,4 +25,9 @@ export const ENTITIES = [
   WebSessionEntity,
   OutboxMessageEntity,
   ReminderSweepEntity,
+  ElectionEntity,
+  CouncilNoPollsEntity,
+  ConditionEntity,
+  CallInEntity,
+  CommitteeNotificationEntity,
 ];
