@@ -79,7 +79,27 @@ const schema = z.object({
   }),
   calendar: z.object({
     extraClosureDays: z.array(isoDate),
+    /** The first release's list: read now as national pre-election periods that override the rule. */
     preElectionPeriods: z.array(z.object({ name: z.string().min(1), from: isoDate, to: isoDate })),
+  }),
+  elections: z.object({
+    /** Years whose May local polls are not on the first Thursday of May (null: none that year). */
+    movedLocalPolls: z.record(z.string().regex(/^\d{4}$/, 'expected a year such as 2027'), isoDate.nullable()),
+    /** Pre-election periods that replace the rule's (same polling day and scope) or add to it. */
+    periods: z.array(
+      z
+        .object({
+          name: z.string().min(1),
+          pollDate: isoDate,
+          periodStart: isoDate,
+          periodEnd: isoDate.optional(),
+          scope: z.enum(['national', 'local']),
+          areas: z.array(z.string().min(1)).optional(),
+        })
+        .refine((p) => p.periodStart <= p.pollDate, { message: 'periodStart must not be after pollDate' }),
+    ),
+    /** The councils a programme may name (ids used by programmes, no-polls records and local elections). */
+    councils: z.array(z.object({ id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), name: z.string().min(1) })),
   }),
   auth: z.object({
     tokenTtlDays: z.number().int().min(1),
