@@ -9,12 +9,19 @@ const election = z
     name: line(200),
     pollDate: isoDate,
     periodStart: isoDate,
+    /** The last day of the period; polling day for a local poll, the day after for a national one, when left out. */
+    periodEnd: isoDate.optional(),
+    /** National (the default here) applies to every programme. */
     scope: z.enum(['national', 'local']).optional(),
   })
   .strict()
   .refine((e) => e.periodStart <= e.pollDate, {
     path: ['periodStart'],
     message: 'the pre-election period must start on or before polling day',
+  })
+  .refine((e) => !e.periodEnd || e.periodEnd >= e.pollDate, {
+    path: ['periodEnd'],
+    message: 'the pre-election period must end on or after polling day',
   });
 
 /**

@@ -3,6 +3,7 @@ import { GateStatus, IsoDate, ProgrammeContext, Refusal, WorkflowDefinition } fr
 import { addDays, maxDate } from '../calendar/iso-date';
 import { WorkingCalendar } from '../calendar/working-days';
 import { FieldError } from '../core/errors/domain-error';
+import { defaultPeriodEnd } from '../elections/election-rules';
 import { GateEntity } from '../programmes/gate.entity';
 import { ProgrammeAggregate } from '../programmes/programme.store';
 import { ProgrammeView, plannedGates, programmeView } from '../programmes/programme-view';
@@ -65,7 +66,7 @@ export interface Clash {
   /** The launch date refused, or the first day of the overlap. */
   date: IsoDate;
   overlapWorkingDays?: number;
-  /** The first working day after polling day: when the launch could go instead. */
+  /** The first working day after the period: when the launch could go instead. */
   firstWorkingDayAfter: IsoDate;
   reason: string;
 }
@@ -186,7 +187,8 @@ export function whatIf(inputs: WhatIfInputs): WhatIfAnswer {
             name: c.election.name,
             periodStart: c.election.periodStart,
             pollDate: c.election.pollDate,
-            ...(c.election.scope ? { scope: c.election.scope } : {}),
+            periodEnd: c.election.periodEnd ?? defaultPeriodEnd(c.election.scope ?? 'national', c.election.pollDate),
+            scope: c.election.scope ?? 'national',
           },
         ]
       : [],
@@ -304,7 +306,7 @@ export function whatIf(inputs: WhatIfInputs): WhatIfAnswer {
       gateId: consultationGate.id,
       startsOn: windowAfter.startsOn,
       closesOn: windowAfter.closesOn,
-      preElectionPeriods: periods.map((p) => ({ name: p.name, from: p.periodStart, to: p.pollDate })),
+      preElectionPeriods: periods.map((p) => ({ name: p.name, from: p.periodStart, to: p.periodEnd })),
     };
     for (const rule of [outsidePreElection, longEnough]) {
       const refusal = rule(def, context, { statuses }, event);
@@ -343,20 +345,20 @@ export function clashesOf(
 ): Clash[] {
   const clashes: Clash[] = [];
   for (const p of periods) {
-    const after = calendar.onOrAfter(addDays(p.pollDate, 1));
-    if (!window.launched && p.periodStart <= window.startsOn && window.startsOn <= p.pollDate) {
+    const after = calendar.onOrAfter(addDays(p.periodEnd, 1));
+    if (!window.launched && p.periodStart <= window.startsOn && window.startsOn <= p.periodEnd) {
       clashes.push({
         kind: 'launch',
         gateId,
         election: p,
         date: window.startsOn,
         firstWorkingDayAfter: after,
-        reason: `The consultation would start on ${formatShort(window.startsOn)}, inside the pre-election period of ${p.name} (${formatShort(p.periodStart)} to ${formatShort(p.pollDate)}): the launch would be refused. The first working day after polling day is ${formatShort(after)}.`,
+        reason: `The consultation would start on ${formatShort(window.startsOn)}, inside the pre-election period of ${p.name} (${formatShort(p.periodStart)} to ${formatShort(p.periodEnd)}): the launch would be refused. The first working day after it is ${formatShort(after)}.`,
       });
       continue;
     }
     const from = maxDate(window.startsOn, p.periodStart);
-    const to = window.closesOn < p.pollDate ? window.closesOn : p.pollDate;
+    const to = window.closesOn < p.periodEnd ? window.closesOn : p.periodEnd;
     if (from > to) continue;
     const days = calendar.workingDaysBetween(addDays(from, -1), to);
     clashes.push({

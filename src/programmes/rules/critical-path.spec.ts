@@ -55,7 +55,7 @@ describe('criticalPath', () => {
 
   it('names the latest safe date before the next pre-election period', () => {
     const result = criticalPath(bct(), cal, '2015-10-27', [
-      { name: 'Imagined by-election', periodStart: '2015-12-14', pollDate: '2016-01-14' },
+      { name: 'Imagined by-election', periodStart: '2015-12-14', pollDate: '2016-01-14', periodEnd: '2016-01-14' },
     ]);
     const nhse = result.slack.find((s) => s.gateId === 'nhse')!;
     // The launch must come by 11 December: 15 working days after NHS England, so NHS England by 20 November.
@@ -66,7 +66,7 @@ describe('criticalPath', () => {
 
   it('has no safe date to offer when the launch already falls inside a period', () => {
     const result = criticalPath(bct(), cal, '2015-10-27', [
-      { name: 'Already', periodStart: '2015-11-25', pollDate: '2015-12-10' },
+      { name: 'Already', periodStart: '2015-11-25', pollDate: '2015-12-10', periodEnd: '2015-12-10' },
     ]);
     expect(result.slack.every((s) => s.latestSafeDate === null)).toBe(true);
   });

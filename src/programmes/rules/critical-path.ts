@@ -1,15 +1,12 @@
 import { IsoDate } from '../../../workflows/types';
 import { addDays } from '../../calendar/iso-date';
 import { WorkingCalendar } from '../../calendar/working-days';
+import type { Election } from '../../elections/election-rules';
 import { PlannedGate, pathTo, plannedGap, projectSchedule } from './schedule';
 
-/** A pre-election period as the schedule needs it: no consultation may launch from `periodStart` to `pollDate`. */
-export interface ElectionPeriod {
-  name: string;
-  periodStart: IsoDate;
-  pollDate: IsoDate;
-  scope?: 'national' | 'local';
-}
+/** A pre-election period as the schedule needs it: no consultation may launch from `periodStart` to `periodEnd`. */
+export type ElectionPeriod = Pick<Election, 'name' | 'pollDate' | 'periodStart' | 'periodEnd'> &
+  Partial<Pick<Election, 'id' | 'scope'>>;
 
 export interface GateSlack {
   gateId: string;
@@ -24,7 +21,7 @@ export interface GateSlack {
   /** The latest date it can fall on without the consultation launch falling in the next pre-election period. */
   latestSafeDate: IsoDate | null;
   /** The period that latest safe date keeps clear of. */
-  safeBefore: { name: string; periodStart: IsoDate; pollDate: IsoDate } | null;
+  safeBefore: ElectionPeriod | null;
   /** No slack: any slip moves the consultation start (or, without a consultation, the final gate). */
   critical: boolean;
 }
@@ -91,13 +88,15 @@ export function criticalPath(
   const empty = { targetGateId: target?.id ?? null, criticalPath: [], slack: [] };
   if (!target) return empty;
 
-  const toTarget = targetDate && !done(target) ? latestDates(gates, target.id, targetDate, calendar) : new Map();
+  const toTarget: Map<string, IsoDate> =
+    targetDate && !done(target) ? latestDates(gates, target.id, targetDate, calendar) : new Map();
   const lastDate = last ? projected.get(last.id) : null;
-  const toEnd = lastDate && !done(last) ? latestDates(gates, last.id, lastDate, calendar) : new Map();
+  const toEnd: Map<string, IsoDate> =
+    lastDate && !done(last) ? latestDates(gates, last.id, lastDate, calendar) : new Map();
 
   // The next period the launch could run into: the first that has not ended by the forecast start.
   const start = targetDate && consultation && !done(consultation) ? targetDate : null;
-  const inside = start ? periods.find((p) => p.periodStart <= start && start <= p.pollDate) : undefined;
+  const inside = start ? periods.find((p) => p.periodStart <= start && start <= p.periodEnd) : undefined;
   const next = start && !inside ? [...periods].filter((p) => p.periodStart > start).sort(byStart)[0] : undefined;
   const toSafe =
     next && consultation ? latestDates(gates, consultation.id, addDays(next.periodStart, -1), calendar) : null;
@@ -117,10 +116,7 @@ export function criticalPath(
         latestDate,
         decisionSlackWorkingDays: between(latestEnd),
         latestSafeDate: toSafe?.get(g.id) ?? null,
-        safeBefore:
-          next && toSafe?.has(g.id)
-            ? { name: next.name, periodStart: next.periodStart, pollDate: next.pollDate }
-            : null,
+        safeBefore: next && toSafe?.has(g.id) ? next : null,
         critical: slackWorkingDays === 0,
       };
     });
