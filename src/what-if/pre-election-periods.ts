@@ -14,7 +14,6 @@ import { ElectionPeriod } from '../programmes/rules/critical-path';
 export class PreElectionPeriods {
   constructor(@Inject(ElectionRules) private readonly rules: ElectionRules) {}
 
-  // eslint-disable-next-line @typescript-eslint/require-await -- entered elections and councils will be read here
   async forProgramme(_programmeId: string, from: IsoDate, to: IsoDate): Promise<ElectionPeriod[]> {
     return this.rules.preElectionPeriods(from, to);
   }

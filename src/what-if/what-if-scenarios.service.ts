@@ -78,7 +78,7 @@ export class WhatIfScenariosService {
     const view = await this.programmes.get(id, actor);
     const rows = await this.uow.read
       .getRepository(WhatIfScenarioEntity)
-      .find({ where: { programmeId: id }, order: { createdAt: 'ASC', id: 'ASC' } });
+      .find({ where: { programmeId: id }, order: { createdAt: 'ASC', name: 'ASC' } });
     return rows.map((r) => summary(r, view.revision));
   }
 

@@ -93,7 +93,10 @@ const done = (status: GateStatus | undefined) => status === 'complete' || status
 export function checkChanges(inputs: Pick<WhatIfInputs, 'aggregate' | 'def' | 'statuses' | 'today' | 'changes'>) {
   const { def, statuses, today, changes, aggregate } = inputs;
   const errors: FieldError[] = [];
-  const seen = new Map<string, number>();
+  // One forecast per gate, or expected decisions (one per party), never both: each sets the gate's date.
+  const forecasts = new Map<string, number>();
+  const decisions = new Map<string, number>();
+  const lengths = new Map<string, number>();
   changes.forEach((c, i) => {
     const at = `changes.${i}`;
     if (c.election) return;
@@ -102,19 +105,19 @@ export function checkChanges(inputs: Pick<WhatIfInputs, 'aggregate' | 'def' | 's
       errors.push({ field: `${at}.gateId`, message: `${def.title} has no gate '${c.gateId}'` });
       return;
     }
-    const kind = c.forecastDate ? 'forecast' : c.expectedOn ? `decision:${c.partyId}` : 'length';
-    // A forecast and an expected decision both set the gate's date: one or the other.
-    const slot = `${gate.id}/${kind === 'length' ? 'length' : kind === 'forecast' ? 'date' : kind}`;
-    const clash = seen.get(slot) ?? (kind.startsWith('decision') ? seen.get(`${gate.id}/date`) : undefined);
-    if (clash !== undefined) {
-      errors.push({ field: `${at}.gateId`, message: `${gate.title} is already changed by changes.${clash}` });
+    const earlier =
+      c.forecastDate !== undefined
+        ? (forecasts.get(gate.id) ?? [...decisions].find(([k]) => k.startsWith(`${gate.id}/`))?.[1])
+        : c.expectedOn !== undefined
+          ? (decisions.get(`${gate.id}/${c.partyId}`) ?? forecasts.get(gate.id))
+          : lengths.get(gate.id);
+    if (earlier !== undefined) {
+      errors.push({ field: `${at}.gateId`, message: `${gate.title} is already changed by changes.${earlier}` });
       return;
     }
-    seen.set(slot, i);
-    if (kind === 'forecast') {
-      for (const [key, index] of seen) if (key.startsWith(`${gate.id}/decision:`)) seen.set(`${gate.id}/date`, index);
-    }
-    if (kind.startsWith('decision')) seen.set(`${gate.id}/date`, seen.get(`${gate.id}/date`) ?? i);
+    if (c.forecastDate !== undefined) forecasts.set(gate.id, i);
+    else if (c.expectedOn !== undefined) decisions.set(`${gate.id}/${c.partyId}`, i);
+    else lengths.set(gate.id, i);
     const status = statuses[gate.id];
     const date = c.forecastDate ?? c.expectedOn;
     if (c.consultationDays !== undefined) {
