@@ -16,6 +16,7 @@ import { WebModule } from './web/web.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { ElectionsModule } from './elections/elections.module';
+import { WhatIfModule } from './what-if/what-if.module';
 
 @Module({})
 export class AppModule {
@@ -34,6 +35,7 @@ export class AppModule {
         DemoModule,
         WebModule,
         DashboardModule,
+        WhatIfModule,
         RemindersModule.forRoot(config),
       ],
       controllers: [HealthController],

@@ -28,6 +28,13 @@ export class WorkingCalendar {
     return fromDay(d);
   }
 
+  /** The date itself when it is a working day, else the working day before it. */
+  onOrBefore(date: IsoDate): IsoDate {
+    let d = toDay(date);
+    while (!this.isWorkingDayNumber(d)) d--;
+    return fromDay(d);
+  }
+
   /** Moves n working days from `date` (negative n moves back). n = 0 returns `date` unchanged. */
   addWorkingDays(date: IsoDate, n: number): IsoDate {
     const step = n < 0 ? -1 : 1;

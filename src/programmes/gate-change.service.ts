@@ -30,8 +30,10 @@ import {
 } from './programme.dto';
 import { ProgrammeService } from './programme.service';
 import { ProgrammeAggregate, ProgrammeStore, persistedOf } from './programme.store';
-import { ProgrammeView } from './programme-view';
+import { ProgrammeView, plannedGates } from './programme-view';
 import { CarriedChange, ProgrammeWriter } from './programme-writer';
+import { reforecastPlan } from './rules/schedule';
+import { WorkingCalendar } from '../calendar/working-days';
 
 interface ChangeContext {
   em: EntityManager;
@@ -60,6 +62,7 @@ export class GateChangeService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(ElectionsService) private readonly elections: ElectionsService,
     @Inject(ElectionRules) private readonly electionRules: ElectionRules,
+    @Inject(WorkingCalendar) private readonly calendar: WorkingCalendar,
   ) {}
 
   recordDecision(id: string, gateId: string, body: RecordDecisionDto, actor: Actor): Promise<ProgrammeView> {
@@ -208,18 +211,17 @@ export class GateChangeService {
         );
       }
       const before = { baselineDate: c.gate.baselineDate, forecastDate: c.gate.forecastDate };
-      if (!c.gate.baselineDate) {
-        // A gate planned after creation gets its baseline now, once.
-        c.gate.baselineDate = body.forecastDate;
-        await c.em.update(GateEntity, { programmeId: id, gateId }, { baselineDate: body.forecastDate });
-      }
-      await this.writer.recordForecast(c.em, c.gate, body.forecastDate, body.reason, c.who);
-      const carried = await this.writer.carrySlip(
+      const plan = reforecastPlan(
+        plannedGates(c.aggregate, c.def, c.statuses),
+        gateId,
+        body.forecastDate,
+        this.calendar,
+      );
+      const carried = await this.writer.writeReforecast(
         c.em,
         c.aggregate,
-        c.def,
-        c.statuses,
-        gateId,
+        plan,
+        body.reason,
         `Carried from ${this.title(c, gateId)}: ${body.reason}`,
         c.who,
       );

@@ -12,7 +12,7 @@ import { plannedGates } from './programme-view';
 import { ProgrammeEntity } from './programme.entity';
 import { instant, jsonPlaceholder, param } from '../core/database/sql';
 import { ProgrammeAggregate } from './programme.store';
-import { dependentsOf, projectSchedule } from './rules/schedule';
+import { ForecastMove, ReforecastPlan, carriedMoves } from './rules/schedule';
 
 export interface CarriedChange {
   gateId: string;
@@ -108,7 +108,8 @@ export class ProgrammeWriter {
 
   /**
    * Moves the forecasts of the gates that depend on `causeGateId` so they keep their planned
-   * gaps in working days. Only later: a slip never pulls another gate forward.
+   * gaps in working days (rules/schedule.ts, carriedMoves). Only later: a slip never pulls
+   * another gate forward.
    */
   async carrySlip(
     em: EntityManager,
@@ -119,18 +120,50 @@ export class ProgrammeWriter {
     why: string,
     actor: Actor | string,
   ): Promise<CarriedChange[]> {
-    const planned = plannedGates(aggregate, def, statuses);
-    const projected = projectSchedule(planned, this.calendar);
+    const moves = carriedMoves(plannedGates(aggregate, def, statuses), causeGateId, this.calendar);
+    return this.writeMoves(em, aggregate, moves, why, actor);
+  }
+
+  /**
+   * Writes a re-forecast as rules/schedule.ts planned it: the baseline if the gate had none,
+   * its new forecast with the reason, then the carried slip. Answers the carried changes.
+   */
+  async writeReforecast(
+    em: EntityManager,
+    aggregate: ProgrammeAggregate,
+    plan: ReforecastPlan,
+    reason: string,
+    carriedWhy: string,
+    actor: Actor | string,
+  ): Promise<CarriedChange[]> {
+    const row = aggregate.gates.find((g) => g.gateId === plan.gateId)!;
+    if (plan.baselineDate) {
+      row.baselineDate = plan.baselineDate;
+      await em.update(
+        GateEntity,
+        { programmeId: row.programmeId, gateId: row.gateId },
+        { baselineDate: plan.baselineDate },
+      );
+    }
+    const [own, ...carried] = plan.moves;
+    await this.recordForecast(em, row, own.to, reason, typeof actor === 'string' ? actor : actorLabel(actor));
+    return this.writeMoves(em, aggregate, carried, carriedWhy, actor);
+  }
+
+  private async writeMoves(
+    em: EntityManager,
+    aggregate: ProgrammeAggregate,
+    moves: ForecastMove[],
+    why: string,
+    actor: Actor | string,
+  ): Promise<CarriedChange[]> {
     const who = typeof actor === 'string' ? actor : actorLabel(actor);
     const changes: CarriedChange[] = [];
-    for (const gateId of dependentsOf(planned, causeGateId)) {
-      const row = aggregate.gates.find((g) => g.gateId === gateId);
-      const to = projected.get(gateId);
-      if (!row || !to || statuses[gateId] === 'complete' || statuses[gateId] === 'running') continue;
-      const current = row.forecastDate ?? row.baselineDate;
-      if (current && to <= current) continue;
-      changes.push({ gateId, from: row.forecastDate, to });
-      await this.recordForecast(em, row, to, why, who, causeGateId);
+    for (const move of moves) {
+      const row = aggregate.gates.find((g) => g.gateId === move.gateId);
+      if (!row) continue;
+      changes.push({ gateId: move.gateId, from: move.from, to: move.to });
+      await this.recordForecast(em, row, move.to, why, who, move.causedBy);
     }
     return changes;
   }

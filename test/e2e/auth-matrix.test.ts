@@ -84,6 +84,25 @@ const MATRIX: Route[] = [
     gate: 'clinical-senate-review',
     body: { forecastDate: '2015-11-02', reason: 'checking who may re-forecast' },
   },
+  {
+    method: 'POST',
+    path: '/api/programmes/{id}/what-if',
+    allowed: ANY_SIGNED_IN,
+    body: { changes: [{ gateId: 'nhse-assurance', forecastDate: '2015-11-20' }] },
+  },
+  { method: 'GET', path: '/api/programmes/{id}/what-if/scenarios', allowed: ANY_SIGNED_IN },
+  {
+    method: 'POST',
+    path: '/api/programmes/{id}/what-if/scenarios',
+    allowed: ['admin', 'sro', 'partnerships'],
+    body: { name: 'Matrix option', changes: [{ gateId: 'nhse-assurance', forecastDate: '2015-11-20' }] },
+  },
+  { method: 'GET', path: '/api/programmes/{id}/what-if/scenarios/{scenarioId}', allowed: ANY_SIGNED_IN },
+  {
+    method: 'DELETE',
+    path: '/api/programmes/{id}/what-if/scenarios/{scenarioId}',
+    allowed: ['admin', 'sro', 'partnerships'],
+  },
   { method: 'GET', path: '/api/programmes/{id}/reminder-policy', allowed: ANY_SIGNED_IN },
   { method: 'PUT', path: '/api/programmes/{id}/reminder-policy', allowed: ['admin', 'partnerships'], body: {} },
   { method: 'POST', path: '/api/admin/reminders/run', allowed: ['admin'] },
@@ -153,7 +172,8 @@ describe('the role matrix', () => {
     return route.path
       .replace('{id}', route.path.startsWith('/api/workflows') ? 'nhs-service-change' : programmeId)
       .replace('{gateId}', route.gate ?? 'pcbc-draft')
-      .replace('{tokenId}', randomUUID());
+      .replace('{tokenId}', randomUUID())
+      .replace('{scenarioId}', randomUUID());
   }
 
   async function call(route: Route, caller: Caller, via: 'token' | 'session') {
@@ -248,6 +268,11 @@ describe('the role matrix', () => {
     expect((await t.request('GET', `/api/programmes/${other.body.id}/audit`, { token: scopedViewer })).status).toBe(
       403,
     );
+    const whatIf = await t.request('POST', `/api/programmes/${other.body.id}/what-if`, {
+      token: scopedViewer,
+      body: { changes: [{ gateId: 'nhse-assurance', forecastDate: '2015-11-20' }] },
+    });
+    expect(whatIf.status).toBe(403);
     const list = await t.request('GET', '/api/programmes', { token: scopedViewer });
     expect(list.body.map((p: { id: string }) => p.id)).toEqual([programmeId]);
 

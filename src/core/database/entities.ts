@@ -11,6 +11,7 @@ import { OutboxMessageEntity } from '../../mail/outbox-message.entity';
 import { ReminderSweepEntity } from '../../reminders/reminder-sweep.entity';
 import { CouncilNoPollsEntity, ElectionEntity } from '../../elections/election.entity';
 import { CallInEntity, CommitteeNotificationEntity, ConditionEntity } from '../../programmes/condition.entity';
+import { WhatIfScenarioEntity } from '../../what-if/what-if-scenario.entity';
 
 /** Every entity of the schema. The migrations must produce exactly these (see schema-drift test). */
 export const ENTITIES = [
@@ -30,4 +31,5 @@ export const ENTITIES = [
   ConditionEntity,
   CallInEntity,
   CommitteeNotificationEntity,
+  WhatIfScenarioEntity,
 ];

@@ -45,9 +45,9 @@ export function projectSchedule(
         const dep = byId.get(depId);
         if (!dep) continue;
         const depDate = visit(dep, path);
-        if (!depDate || !dep.baselineDate || !gate.baselineDate) continue;
-        const gap = calendar.workingDaysBetween(dep.baselineDate, gate.baselineDate);
-        const carried = calendar.addWorkingDays(calendar.onOrAfter(depDate), gap);
+        const gap = plannedGap(dep, gate, calendar);
+        if (!depDate || gap === null) continue;
+        const carried = carriedDate(depDate, gap, calendar);
         date = date ? maxDate(date, carried) : carried;
       }
     }
@@ -58,6 +58,87 @@ export function projectSchedule(
 
   for (const gate of gates) visit(gate, new Set());
   return projected;
+}
+
+/** The planned gap, in working days, from a dependency's baseline to the gate's; null when either has none. */
+export function plannedGap(dep: PlannedGate, gate: PlannedGate, calendar: WorkingCalendar): number | null {
+  if (!dep.baselineDate || !gate.baselineDate) return null;
+  return calendar.workingDaysBetween(dep.baselineDate, gate.baselineDate);
+}
+
+/** Where a dependency falling on `depDate` puts a gate that keeps `gap` working days after it. */
+export function carriedDate(depDate: IsoDate, gap: number, calendar: WorkingCalendar): IsoDate {
+  return calendar.addWorkingDays(calendar.onOrAfter(depDate), gap);
+}
+
+/** One forecast that a change writes: the gate, its old and new forecast, and the gate that caused it. */
+export interface ForecastMove {
+  gateId: string;
+  from: IsoDate | null;
+  to: IsoDate;
+  /** Null for the gate re-forecast itself; the gate whose date carried it otherwise. */
+  causedBy: string | null;
+}
+
+/**
+ * The forecasts a slip of `causeGateId` carries to the gates that depend on it, transitively:
+ * each keeps its planned gap in working days. Only later: a slip never pulls a gate forward,
+ * and gates complete or under way keep their dates. This is what a re-forecast or a late
+ * completion writes, and what a what-if shows; both come here.
+ */
+export function carriedMoves(gates: PlannedGate[], causeGateId: string, calendar: WorkingCalendar): ForecastMove[] {
+  const projected = projectSchedule(gates, calendar);
+  const byId = new Map(gates.map((g) => [g.id, g]));
+  const moves: ForecastMove[] = [];
+  for (const gateId of dependentsOf(gates, causeGateId)) {
+    const gate = byId.get(gateId);
+    const to = projected.get(gateId);
+    if (!gate || !to || gate.status === 'complete' || gate.status === 'running') continue;
+    const current = gate.forecastDate ?? gate.baselineDate;
+    if (current && to <= current) continue;
+    moves.push({ gateId, from: gate.forecastDate, to, causedBy: causeGateId });
+  }
+  return moves;
+}
+
+/** What a re-forecast of one gate writes: its new forecast (and baseline, if it had none), then the carried slip. */
+export interface ReforecastPlan {
+  gateId: string;
+  /** Set when the gate had no baseline: a gate planned after creation gets its baseline now, once. */
+  baselineDate: IsoDate | null;
+  moves: ForecastMove[];
+}
+
+/**
+ * Re-forecasting `gateId` to `date`: the one rule behind `PATCH .../gates/:gateId` and every
+ * what-if. Refuses nothing itself (the callers check dates and statuses first); pure.
+ */
+export function reforecastPlan(
+  gates: PlannedGate[],
+  gateId: string,
+  date: IsoDate,
+  calendar: WorkingCalendar,
+): ReforecastPlan {
+  const gate = gates.find((g) => g.id === gateId);
+  if (!gate) throw new Error(`no gate ${gateId}`);
+  const baselineDate = gate.baselineDate ? null : date;
+  const first: ForecastMove = { gateId, from: gate.forecastDate, to: date, causedBy: null };
+  const after = applyMoves(gates, [first], baselineDate ? { [gateId]: baselineDate } : {});
+  return { gateId, baselineDate, moves: [first, ...carriedMoves(after, gateId, calendar)] };
+}
+
+/** The gates with some forecasts (and baselines) replaced; the input is left as it was. */
+export function applyMoves(
+  gates: PlannedGate[],
+  moves: ForecastMove[],
+  baselines: Record<string, IsoDate> = {},
+): PlannedGate[] {
+  const to = new Map(moves.map((m) => [m.gateId, m.to]));
+  return gates.map((g) => {
+    const baseline = Object.hasOwn(baselines, g.id) ? baselines[g.id] : undefined;
+    if (!to.has(g.id) && baseline === undefined) return g;
+    return { ...g, forecastDate: to.get(g.id) ?? g.forecastDate, baselineDate: baseline ?? g.baselineDate };
+  });
 }
 
 /** The gates a change to `gateId` reaches: its dependents, transitively, in dependency order. */

@@ -1,5 +1,7 @@
 import { RulesOfTodayPostgres1796218666283 } from './postgres/1796218666283-RulesOfToday';
 import { RulesOfTodaySqlite1796218666283 } from './sqlite/1796218666283-RulesOfToday';
+import { WhatIfScenariosPostgres1796220117767 } from './postgres/1796220117767-WhatIfScenarios';
+import { WhatIfScenariosSqlite1796220117767 } from './sqlite/1796220117767-WhatIfScenarios';
 import { RemindersPostgres1795596087820 } from './postgres/1795596087820-Reminders';
 import { RemindersSqlite1795596087820 } from './sqlite/1795596087820-Reminders';
 import { WebSessionsPostgres1795595008337 } from './postgres/1795595008337-WebSessions';
@@ -21,6 +23,7 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   WebSessions1795595008337Sqlite,
   RemindersSqlite1795596087820,
   RulesOfTodaySqlite1796218666283,
+  WhatIfScenariosSqlite1796220117767,
 ];
 export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   InitialSchemaPostgres1795594616455,
@@ -28,4 +31,5 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   WebSessionsPostgres1795595008337,
   RemindersPostgres1795596087820,
   RulesOfTodayPostgres1796218666283,
+  WhatIfScenariosPostgres1796220117767,
 ];

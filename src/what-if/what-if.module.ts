@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { ElectionsModule } from '../elections/elections.module';
+import { ProgrammesModule } from '../programmes/programmes.module';
+import { PreElectionPeriods } from './pre-election-periods';
+import { WhatIfController } from './what-if.controller';
+import { WhatIfScenariosService } from './what-if-scenarios.service';
+import { WhatIfService } from './what-if.service';
+
+/** What if: hypothetical changes, the critical path and saved scenarios. Reads programmes, never changes them. */
+@Module({
+  imports: [ProgrammesModule, ElectionsModule],
+  controllers: [WhatIfController],
+  providers: [WhatIfService, WhatIfScenariosService, PreElectionPeriods],
+  exports: [WhatIfService, WhatIfScenariosService],
+})
+export class WhatIfModule {}

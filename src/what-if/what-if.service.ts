@@ -1,0 +1,85 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { IsoDate } from '../../workflows/types';
+import { Actor } from '../auth/roles';
+import { addDays } from '../calendar/iso-date';
+import { WorkingCalendar } from '../calendar/working-days';
+import { Clock } from '../core/clock/clock';
+import { AppConfig } from '../core/config/app-config';
+import { APP_CONFIG } from '../core/config/config.module';
+import { UnitOfWork } from '../core/database/unit-of-work';
+import { ValidationFailed } from '../core/errors/domain-error';
+import { ProgrammeService } from '../programmes/programme.service';
+import { ProgrammeAggregate, ProgrammeStore, persistedOf } from '../programmes/programme.store';
+import { plannedGates } from '../programmes/programme-view';
+import { CriticalPath, criticalPath } from '../programmes/rules/critical-path';
+import { projectSchedule } from '../programmes/rules/schedule';
+import { WorkflowEngine } from '../workflows/workflow-engine.service';
+import { PreElectionPeriods } from './pre-election-periods';
+import { WhatIfChange } from './what-if.dto';
+import { WhatIfAnswer, checkChanges, whatIf } from './what-if';
+
+/** How far past a programme's last date the pre-election periods are looked up. */
+const HORIZON_DAYS = 730;
+
+/**
+ * Runs a what-if: reads the programme (outside any transaction: nothing is written, nothing
+ * locked), checks the changes, and asks the pure rules what would happen.
+ */
+@Injectable()
+export class WhatIfService {
+  constructor(
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
+    @Inject(ProgrammeStore) private readonly store: ProgrammeStore,
+    @Inject(ProgrammeService) private readonly programmes: ProgrammeService,
+    @Inject(WorkflowEngine) private readonly engine: WorkflowEngine,
+    @Inject(PreElectionPeriods) private readonly elections: PreElectionPeriods,
+    @Inject(WorkingCalendar) private readonly calendar: WorkingCalendar,
+    @Inject(Clock) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async run(id: string, changes: WhatIfChange[], actor: Actor): Promise<WhatIfAnswer> {
+    this.programmes.checkScope(id, actor);
+    const aggregate = await this.store.load(this.uow.read, id);
+    return this.answer(aggregate, changes);
+  }
+
+  /** The what-if for a programme already loaded; 422 naming each change that cannot be run. */
+  async answer(aggregate: ProgrammeAggregate, changes: WhatIfChange[]): Promise<WhatIfAnswer> {
+    const persisted = persistedOf(aggregate.programme);
+    const { def, statuses, context } = this.engine.inspect(persisted);
+    const today = this.clock.today();
+    const errors = checkChanges({ aggregate, def, statuses, today, changes });
+    if (errors.length) throw new ValidationFailed(errors);
+    const dates = changes.flatMap((c) => [c.forecastDate, c.expectedOn]).filter((d): d is IsoDate => !!d);
+    const periods = await this.periodsFor(aggregate, today, dates);
+    const partyName = (pid: string) => aggregate.parties.find((p) => p.partyId === pid)?.name ?? pid;
+    return whatIf({
+      aggregate,
+      def,
+      statuses,
+      context,
+      today,
+      calendar: this.calendar,
+      thresholds: this.config.rag,
+      periods,
+      blockers: this.engine.blockers(persisted, partyName),
+      changes,
+    });
+  }
+
+  /** Slack and the critical path of the programme as it is, for the programme page. */
+  async criticalPath(aggregate: ProgrammeAggregate): Promise<CriticalPath> {
+    const { def, statuses } = this.engine.inspect(persistedOf(aggregate.programme));
+    const today = this.clock.today();
+    const planned = plannedGates(aggregate, def, statuses);
+    return criticalPath(planned, this.calendar, today, await this.periodsFor(aggregate, today, []));
+  }
+
+  private periodsFor(aggregate: ProgrammeAggregate, today: IsoDate, more: IsoDate[]) {
+    const { def, statuses } = this.engine.inspect(persistedOf(aggregate.programme));
+    const projected = projectSchedule(plannedGates(aggregate, def, statuses), this.calendar, today);
+    const last = [...projected.values(), ...more, today].reduce<IsoDate>((a, b) => (b && b > a ? b : a), today);
+    return this.elections.forProgramme(aggregate.programme.id, today, addDays(last, HORIZON_DAYS));
+  }
+}
