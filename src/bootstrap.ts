@@ -33,7 +33,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       config.logLevel === 'silent'
         ? false
         : {
-            level: config.logLevel === 'debug' ? 'debug' : 'info',
+            // Pino's levels match ours: under warn or error the per-request lines (info) are not written.
+            level: config.logLevel,
             // Only the request line: never headers (tokens, cookies) and never bodies.
             serializers: {
               req: (req: { id: string; method: string; url: string }) => ({

@@ -34,6 +34,8 @@ interface Route {
 const TODAY = '2015-10-27';
 const MATRIX: Route[] = [
   { method: 'GET', path: '/api/health', allowed: 'public' },
+  { method: 'GET', path: '/api/health/live', allowed: 'public' },
+  { method: 'GET', path: '/api/health/ready', allowed: 'public' },
   { method: 'GET', path: '/api/workflows', allowed: 'public' },
   { method: 'GET', path: '/api/workflows/{id}', allowed: 'public' },
   { method: 'GET', path: '/api/programmes', allowed: ANY_SIGNED_IN },

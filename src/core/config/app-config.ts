@@ -38,7 +38,8 @@ const schema = z.object({
   }),
   logLevel: z.enum(['silent', 'error', 'warn', 'info', 'debug']),
   trustProxy: z.boolean(),
-  seedDemo: z.boolean(),
+  /** null: seed only the embedded default (SQLite); a PostgreSQL database is seeded only when asked. */
+  seedDemo: z.boolean().nullable(),
   appNow: z
     .string()
     .refine((v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)), {
@@ -119,7 +120,7 @@ const ENV: Record<string, { path: string[]; parse?: (v: string) => unknown }> = 
   BUSINESS_TIME_ZONE: { path: ['timeZone'] },
   LOG_LEVEL: { path: ['logLevel'] },
   TRUST_PROXY: { path: ['trustProxy'], parse: parseBoolean },
-  SEED_DEMO: { path: ['seedDemo'], parse: parseBoolean },
+  SEED_DEMO: { path: ['seedDemo'], parse: (v) => (v.trim() === '' ? null : parseBoolean(v)) },
   APP_NOW: { path: ['appNow'], parse: emptyToNull },
   BOOTSTRAP_ADMIN_TOKEN: {
     path: ['bootstrapAdminToken'],
@@ -186,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
   if (merged.appNow === undefined) merged.appNow = null;
   if (merged.publicUrl === undefined) merged.publicUrl = null;
   if (merged.bootstrapAdminToken === undefined) merged.bootstrapAdminToken = null;
+  if (merged.seedDemo === undefined) merged.seedDemo = null;
 
   const result = schema.safeParse(merged);
   if (!result.success) {
@@ -203,6 +205,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     ...config,
     publicUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, ''),
   };
+}
+
+/**
+ * Whether the demo programmes go into an empty database at start-up: on the embedded SQLite
+ * default unless SEED_DEMO=false; on PostgreSQL, which is a real deployment's database, only
+ * with SEED_DEMO=true.
+ */
+export function shouldSeedDemo(config: Pick<AppConfig, 'seedDemo' | 'databaseUrl'>): boolean {
+  return config.seedDemo ?? /^sqlite:/.test(config.databaseUrl);
 }
 
 /** The database dialect, needed while entity classes are declared (before Nest starts). */
