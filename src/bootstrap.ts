@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { AppConfig } from './core/config/app-config';
 import { registerWebPlugins } from './web/web-plugins';
+import { Metrics } from './metrics/metrics';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   silent: [],
@@ -52,6 +53,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // Before any route is registered: each route is measured from the start.
+  app.get(Metrics).instrument(fastify);
   // Once shutting down, answers close their connection: a client's idle keep-alive socket
   // would otherwise hold the process open until the client gives up on it.
   let closing = false;
