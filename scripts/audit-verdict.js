@@ -20,7 +20,9 @@ process.stdin.on('end', () => {
   if (!counts) {
     const error = report.error || {};
     const why = [report.message, error.code, error.summary].filter(Boolean).join('; ');
-    console.error(`dependency audit: COULD NOT RUN — the registry did not answer the audit (${why || 'unknown error'})`);
+    console.error(
+      `dependency audit: COULD NOT RUN — the registry did not answer the audit (${why || 'unknown error'})`,
+    );
     process.exit(3);
   }
   const serious = Object.values(report.vulnerabilities || {}).filter((v) => ['high', 'critical'].includes(v.severity));
