@@ -85,6 +85,8 @@ const schema = z.object({
   auth: z.object({
     tokenTtlDays: z.number().int().min(1),
     sessionHours: z.coerce.number().min(0.25),
+    /** A page session unused this long ends (checked to within a sixth of it, at most 5 minutes). */
+    sessionIdleMinutes: z.coerce.number().min(1),
     maxFailedSignInsPer15Minutes: z.coerce.number().int().min(1),
     /** Single sign-on through OpenID Connect (e.g. Microsoft Entra ID); null turns it off. */
     oidc: z
@@ -139,6 +141,7 @@ const ENV: Record<string, { path: string[]; parse?: (v: string) => unknown }> = 
   REMINDERS_CRON: { path: ['reminders', 'cron'] },
   REMINDERS_SEND_HOUR: { path: ['reminders', 'sendHour'] },
   SESSION_HOURS: { path: ['auth', 'sessionHours'] },
+  SESSION_IDLE_MINUTES: { path: ['auth', 'sessionIdleMinutes'] },
   MAX_FAILED_SIGN_INS: { path: ['auth', 'maxFailedSignInsPer15Minutes'] },
   OIDC_ISSUER: { path: ['auth', 'oidc', 'issuer'] },
   OIDC_CLIENT_ID: { path: ['auth', 'oidc', 'clientId'] },
