@@ -17,6 +17,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { ElectionsModule } from './elections/elections.module';
 import { WhatIfModule } from './what-if/what-if.module';
+import { MetricsModule } from './metrics/metrics.module';
 
 @Module({})
 export class AppModule {
@@ -37,6 +38,7 @@ export class AppModule {
         DashboardModule,
         WhatIfModule,
         RemindersModule.forRoot(config),
+        MetricsModule,
       ],
       controllers: [HealthController],
       providers: [

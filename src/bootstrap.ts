@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { AppConfig } from './core/config/app-config';
 import { registerWebPlugins } from './web/web-plugins';
 import { PROBLEM_JSON, toProblem } from './core/errors/problem.filter';
+import { Metrics } from './metrics/metrics';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   silent: [],
@@ -41,7 +42,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       config.logLevel === 'silent'
         ? false
         : {
-            level: config.logLevel === 'debug' ? 'debug' : 'info',
+            // Pino's levels match ours: under warn or error the per-request lines (info) are not written.
+            level: config.logLevel,
             // Only the request line: never headers (tokens, cookies) and never bodies.
             serializers: {
               req: (req: { id: string; method: string; url: string }) => ({
@@ -59,6 +61,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  // Before any route is registered: each route is measured from the start.
+  app.get(Metrics).instrument(fastify);
   // Once shutting down, answers close their connection: a client's idle keep-alive socket
   // would otherwise hold the process open until the client gives up on it.
   let closing = false;

@@ -1,15 +1,11 @@
-import { ConsoleLogger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { AppModule } from './app.module';
 import { ROLES, Role } from './auth/roles';
-import { SignInService } from './auth/sign-in.service';
-import { NewToken, TokenService } from './auth/token.service';
+import type { NewToken } from './auth/token.service';
 import { ConfigError, loadConfig } from './core/config/app-config';
 import { DomainError } from './core/errors/domain-error';
-import { email as emailSchema } from './core/errors/validation';
-import { ReminderRunService } from './reminders/reminder-run.service';
+import { BackupRefused, backupSqlite, restoreSqlite, sqliteFileOf } from './core/database/backup';
+import { resolve } from 'node:path';
 
 // Command-line administration on the service's own database and configuration:
 //   npm run cli -- tokens create --name "Helen Seth" --email helen@example.nhs.uk --role partnerships [--programme <id>] [--ttl-days N] [--json]
@@ -17,6 +13,9 @@ import { ReminderRunService } from './reminders/reminder-run.service';
 //   npm run cli -- tokens revoke <token id>
 //   npm run cli -- people set-password --email helen@example.nhs.uk   (password on stdin)
 //   npm run cli -- reminders run [--json]   (the sweep and dispatch, as the cron runs them)
+//   npm run cli -- backup <file>            (a consistent copy of the SQLite database, while it runs)
+//   npm run cli -- restore <file>           (a backup becomes the database; only where there is none)
+//   npm run cli -- audit verify [programme id] [--json]   (checks the audit hash chains)
 // A new token is printed once, to stdout; only its hash is kept.
 
 const USAGE = `usage:
@@ -24,7 +23,10 @@ const USAGE = `usage:
   cli tokens list [--json]
   cli tokens revoke <token id>
   cli people set-password --email <email>    (reads the password from stdin)
-  cli reminders run [--json]`;
+  cli reminders run [--json]
+  cli backup <file>
+  cli restore <backup file>
+  cli audit verify [<programme id>] [--json]`;
 
 class UsageError extends Error {}
 
@@ -64,10 +66,17 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseOptions(argv);
   const [group, command, ...rest] = positionals;
   if (values.help || !group) throw new UsageError(USAGE);
+  if (group === 'backup' || group === 'restore') return backupOrRestore(group, [command, ...rest], io);
   const action = `${group} ${command ?? ''}`.trim();
-  if (!['tokens create', 'tokens list', 'tokens revoke', 'people set-password', 'reminders run'].includes(action)) {
+  if (
+    !['tokens create', 'tokens list', 'tokens revoke', 'people set-password', 'reminders run', 'audit verify'].includes(
+      action,
+    )
+  ) {
     throw new UsageError(`unknown command "${action}"\n${USAGE}`);
   }
+  if (action === 'audit verify' && rest.length > 1)
+    throw new UsageError(`audit verify takes at most one programme id\n${USAGE}`);
 
   const newToken = action === 'tokens create' ? tokenRequest(values) : null;
   if (action === 'tokens revoke' && rest.length !== 1)
@@ -76,6 +85,17 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`people set-password needs --email\n${USAGE}`);
 
   const config = loadConfig(io.env);
+  // The application is loaded only for the commands that need it: backup and restore start fast.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { ConsoleLogger } = require('@nestjs/common') as typeof import('@nestjs/common');
+  const { NestFactory } = require('@nestjs/core') as typeof import('@nestjs/core');
+  const { AppModule } = require('./app.module') as typeof import('./app.module');
+  const { TokenService } = require('./auth/token.service') as typeof import('./auth/token.service');
+  const { SignInService } = require('./auth/sign-in.service') as typeof import('./auth/sign-in.service');
+  const { ReminderRunService } =
+    require('./reminders/reminder-run.service') as typeof import('./reminders/reminder-run.service');
+  const { AuditService } = require('./audit/audit.service') as typeof import('./audit/audit.service');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   // No schedule here: reminders go out only when asked (reminders run).
   const app = await NestFactory.createApplicationContext(
     AppModule.forRoot({ ...config, reminders: { ...config.reminders, cronEnabled: false } }),
@@ -135,11 +155,63 @@ async function run(argv: string[], io: CliIo): Promise<number> {
         );
         return 0;
       }
+      case 'audit verify': {
+        const reports = await app.get(AuditService).verify(rest[0]);
+        const faults = reports.filter((r) => r.fault);
+        if (rest[0] && reports.every((r) => r.entries === 0 && !r.fault)) {
+          io.err.write(`No audit trail for programme ${rest[0]}.\n`);
+          return 1;
+        }
+        if (values.json) {
+          out.write(`${JSON.stringify({ intact: faults.length === 0, chains: reports }, null, 2)}\n`);
+        } else {
+          for (const r of reports) {
+            const name = r.chain === '' ? '(no programme)' : r.chain;
+            out.write(`${name}: ${r.entries} entries, ${r.fault ? `BROKEN: ${r.fault.message}` : 'intact'}\n`);
+          }
+          out.write(
+            faults.length
+              ? `The audit trail was altered: ${faults.length} of ${reports.length} chain(s) broken.\n`
+              : `Every audit chain is intact (${reports.length}).\n`,
+          );
+        }
+        return faults.length ? 1 : 0;
+      }
       default:
         throw new UsageError(USAGE);
     }
   } finally {
     await app.close();
+  }
+}
+
+/** backup and restore work on the database file itself: no application is started. */
+async function backupOrRestore(
+  group: 'backup' | 'restore',
+  args: Array<string | undefined>,
+  io: CliIo,
+): Promise<number> {
+  const [file, ...extra] = args.filter((a): a is string => a !== undefined);
+  if (!file || extra.length) throw new UsageError(`${group} needs one file\n${USAGE}`);
+  const config = loadConfig(io.env);
+  try {
+    const databaseFile = sqliteFileOf(config.databaseUrl);
+    if (group === 'backup') {
+      const { bytes } = await backupSqlite(databaseFile, file);
+      io.out.write(`Backed up ${databaseFile} to ${resolve(file)} (${bytes} bytes).\n`);
+    } else {
+      const { migrations } = await restoreSqlite(file, databaseFile);
+      io.out.write(
+        `Restored ${resolve(file)} as ${databaseFile} (${migrations} migrations recorded; newer ones run when the service starts).\n`,
+      );
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof BackupRefused) {
+      io.err.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
   }
 }
 
@@ -185,6 +257,8 @@ function tokenRequest(values: {
   if (!values.name || !values.email || !ROLES.includes(role)) {
     throw new UsageError(`tokens create needs --name, --email and --role (${ROLES.join(', ')})\n${USAGE}`);
   }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { email: emailSchema } = require('./core/errors/validation') as typeof import('./core/errors/validation');
   const email = emailSchema.safeParse(values.email.trim().toLowerCase());
   if (!email.success) throw new UsageError(`--email: ${email.error.issues[0].message}`);
   const ttlDays = values['ttl-days'] === undefined ? undefined : Number(values['ttl-days']);

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
-import { ConfigError, loadConfig } from './core/config/app-config';
+import { ConfigError, loadConfig, shouldSeedDemo } from './core/config/app-config';
 import { TokenService } from './auth/token.service';
 import { DemoSeedService } from './demo/demo-seed.service';
 
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   const firstAdminToken = await app.get(TokenService).bootstrap();
-  if (config.seedDemo) await app.get(DemoSeedService).seedIfEmpty();
+  if (shouldSeedDemo(config)) await app.get(DemoSeedService).seedIfEmpty();
   await app.listen({ port: config.port, host: '0.0.0.0' });
   const address = config.publicUrl.replace(/\/$/, '');
   const logger = new Logger('Main');

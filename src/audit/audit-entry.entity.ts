@@ -2,7 +2,7 @@ import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeo
 import { ProgrammeEntity } from '../programmes/programme.entity';
 import { InstantColumn, JsonColumn } from '../core/database/columns';
 
-/** Append-only: rows are inserted, never updated or deleted. */
+/** Append-only: rows are inserted, never updated or deleted; each is a link in a hash chain. */
 @Entity('audit_entry')
 @Index('ix_audit_programme', ['programmeId', 'id'])
 export class AuditEntryEntity {
@@ -28,4 +28,16 @@ export class AuditEntryEntity {
 
   @JsonColumn()
   detail: object;
+
+  /** Place in its programme's hash chain, from 1 (see audit-chain.ts). */
+  @Column({ type: 'integer', nullable: true })
+  seq: number | null;
+
+  /** SHA-256 (hex) of the entry before it in the chain; '' for the first. */
+  @Column({ name: 'prev_hash', type: 'varchar', length: 64, nullable: true })
+  prevHash: string | null;
+
+  /** SHA-256 (hex) over this entry's content and prevHash. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  hash: string | null;
 }

@@ -10,8 +10,12 @@ import { toInstant } from '../core/database/sql';
 import { WebSessionEntity } from './web-session.entity';
 
 export const SESSION_COOKIE = 'cg_session';
-/** last_seen_at is written at most this often, so that reading pages does not mean writing rows. */
-const TOUCH_EVERY_MS = 5 * 60_000;
+/**
+ * last_seen_at is written at most this often, so that reading pages does not mean writing rows:
+ * a sixth of the idle timeout, at most 5 minutes. A session therefore ends after between five
+ * and six sixths of the idle timeout without use (25 to 30 minutes by default).
+ */
+const TOUCH_AT_MOST_EVERY_MS = 5 * 60_000;
 
 export interface SessionGrant {
   personId: string;
@@ -51,8 +55,10 @@ export class SessionService {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.auth.sessionHours * 3_600_000);
     await this.uow.run(async (em) => {
-      // Expired sessions are cleared as new ones begin; nothing else needs a sweeper.
+      // Expired and idle sessions are cleared as new ones begin; nothing else needs a sweeper.
       await em.delete(WebSessionEntity, { expiresAt: LessThan(now) });
+      const idleSince = new Date(now.getTime() - this.config.auth.sessionIdleMinutes * 60_000);
+      await em.delete(WebSessionEntity, { lastSeenAt: LessThan(idleSince) });
       await em.insert(WebSessionEntity, {
         id: hashSessionCookie(cookieValue),
         personId: grant.personId,
@@ -86,10 +92,13 @@ export class SessionService {
     if (!row) return null;
     const now = this.clock.now();
     if (toInstant(row.expires_at) <= now) return null;
+    const idleMs = this.config.auth.sessionIdleMinutes * 60_000;
+    const unusedMs = now.getTime() - toInstant(row.last_seen_at).getTime();
+    if (unusedMs >= idleMs) return null;
     if (row.token_id && (row.token_revoked_at || (row.token_expires_at && toInstant(row.token_expires_at) <= now))) {
       return null;
     }
-    if (now.getTime() - toInstant(row.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+    if (unusedMs > Math.min(TOUCH_AT_MOST_EVERY_MS, idleMs / 6)) {
       // Bookkeeping only: the request does not wait for it, and a lost touch harms nothing.
       void this.uow.run((em) => em.update(WebSessionEntity, { id }, { lastSeenAt: now })).catch(() => undefined);
     }
@@ -110,5 +119,10 @@ export class SessionService {
 
   async end(cookieValue: string): Promise<void> {
     await this.uow.run((em) => em.delete(WebSessionEntity, { id: hashSessionCookie(cookieValue) }));
+  }
+
+  /** "Sign out everywhere": ends every page session of a person, on every browser. Answers how many. */
+  async endAllFor(personId: string): Promise<number> {
+    return this.uow.run(async (em) => (await em.delete(WebSessionEntity, { personId })).affected ?? 0);
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Clock } from '../core/clock/clock';
@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../core/config/config.module';
 import { OutboxMessageEntity } from './outbox-message.entity';
 import { OutboxStore } from './outbox.store';
 import { MailTransport, classifySendError } from './mail-transport';
+import { Metrics } from '../metrics/metrics';
 
 export interface DispatchResult {
   sent: number;
@@ -34,6 +35,7 @@ export class OutboxDispatcher {
     @Inject(MailTransport) private readonly transport: MailTransport,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(Metrics) private readonly metrics: Metrics | null = null,
   ) {}
 
   /** Asks running dispatches to stop after the message in hand (shutdown). */
@@ -78,9 +80,11 @@ export class OutboxDispatcher {
         });
         await this.store.markSent(message.id, this.clock.now(), response);
         result.sent++;
+        this.metrics?.mailSent.inc();
       } catch (error) {
         const failure = classifySendError(error);
         const status = await this.store.markFailed(message, this.clock.now(), failure.message, failure.permanent);
+        this.metrics?.mailFailed.inc({ permanent: String(status === 'permanently-failed') });
         if (status === 'permanently-failed') {
           result.permanentlyFailed++;
           this.logger.error(`gave up on message ${message.id} to ${message.recipient}: ${failure.message}`);

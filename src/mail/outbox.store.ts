@@ -3,6 +3,7 @@ import { EntityManager, In } from 'typeorm';
 import { AppConfig } from '../core/config/app-config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { UnitOfWork } from '../core/database/unit-of-work';
+import { toInstant } from '../core/database/sql';
 import { OutboxMessageEntity, OutboxStatus } from './outbox-message.entity';
 
 export interface NewOutboxMessage {
@@ -181,6 +182,16 @@ export class OutboxStore {
     const counts: Record<OutboxStatus, number> = { pending: 0, sent: 0, failed: 0, 'permanently-failed': 0 };
     for (const row of rows) counts[row.status] = Number(row.count);
     return counts;
+  }
+
+  /** When the oldest message still waiting to be sent (pending, or failed and to be retried) was queued. */
+  async oldestWaiting(): Promise<Date | null> {
+    const row = await this.uow.read
+      .createQueryBuilder(OutboxMessageEntity, 'o')
+      .select('MIN(o.createdAt)', 'oldest')
+      .where('o.status IN (:...statuses)', { statuses: ['pending', 'failed'] })
+      .getRawOne<{ oldest: unknown }>();
+    return row?.oldest ? toInstant(row.oldest) : null;
   }
 
   list(options: { status?: OutboxStatus; programmeId?: string; limit: number }): Promise<OutboxMessageEntity[]> {

@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import { OutboxDispatcher } from '../mail/outbox-dispatcher.service';
 import { OutboxStore } from '../mail/outbox.store';
+import { Metrics } from '../metrics/metrics';
 import { ReminderSweepService, SweepResult } from './reminder-sweep.service';
 
 export interface RunResult extends SweepResult {
@@ -26,6 +27,7 @@ export class ReminderRunService implements OnModuleDestroy {
     @Inject(ReminderSweepService) private readonly sweeper: ReminderSweepService,
     @Inject(OutboxDispatcher) private readonly dispatcher: OutboxDispatcher,
     @Inject(OutboxStore) private readonly outbox: OutboxStore,
+    @Optional() @Inject(Metrics) private readonly metrics: Metrics | null = null,
   ) {}
 
   run(): Promise<RunResult> {
@@ -42,7 +44,11 @@ export class ReminderRunService implements OnModuleDestroy {
   }
 
   private async runOnce(): Promise<RunResult> {
+    const endTimer = this.metrics?.sweepDuration.startTimer();
     const swept = await this.sweeper.sweep();
+    endTimer?.();
+    // Machine time, not the service clock: alerts compare it with the scraper's own clock.
+    this.metrics?.sweepLastSuccess.set(Date.now() / 1000);
     const dispatched = await this.dispatcher.dispatch();
     const counts = await this.outbox.countByStatus();
     const result: RunResult = {

@@ -76,6 +76,14 @@ export class LoginController {
     return reply.redirect('/login?signed-out', 303);
   }
 
+  /** Ends every session of the signed-in person, on every browser (a lost laptop, a shared PC). */
+  @Post('logout/everywhere')
+  async logoutEverywhere(@Req() request: RequestWithActor, @Res() reply: FastifyReply) {
+    if (request.actor) await this.sessions.endAllFor(request.actor.personId);
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/login?signed-out', 303);
+  }
+
   @Get('login/oidc')
   @Public()
   async startOidc(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('next') next?: string) {

@@ -1,6 +1,7 @@
 import { BETTER_CARE_TOGETHER } from '../../src/demo/demo-programmes';
 import { DataSource } from 'typeorm';
 import { hashSessionCookie } from '../../src/auth/session.service';
+import { toInstant } from '../../src/core/database/sql';
 import { SignInService } from '../../src/auth/sign-in.service';
 import { TestApp, startTestApp } from '../support/test-app';
 import { FORM, csrfTokenIn, setCookies, signInWithToken } from '../support/web-session';
@@ -26,7 +27,7 @@ describe('page sessions', () => {
     // As deployed behind a TLS-terminating proxy: addresses and https come from its headers.
     t = await startTestApp({
       now: '2015-10-27T09:00:00Z',
-      env: { MAX_FAILED_SIGN_INS: '3', SESSION_HOURS: '8', TRUST_PROXY: 'true' },
+      env: { MAX_FAILED_SIGN_INS: '3', SESSION_HOURS: '8', SESSION_IDLE_MINUTES: '60', TRUST_PROXY: 'true' },
     });
     lead = await t.tokenFor('partnerships');
   });
@@ -169,11 +170,30 @@ describe('page sessions', () => {
     expect((await page('/login?signed-out')).body).toContain('You have signed out.');
   });
 
-  it('ends a session after its lifetime, and when the token it came from is revoked', async () => {
+  /** Visits / at `at` and waits until the visit has been recorded against the session. */
+  async function visit(cookie: string, at: string) {
+    t.setNow(at);
+    const res = await page('/', cookie);
+    if (res.statusCode === 200) {
+      const id = hashSessionCookie(cookie.replace('cg_session=', ''));
+      const p = t.database.dialect === 'postgres' ? '$1' : '?';
+      for (;;) {
+        const [row] = await t.get(DataSource).query(`SELECT last_seen_at FROM web_session WHERE id = ${p}`, [id]);
+        if (toInstant(row.last_seen_at).getTime() >= Date.parse(at)) break;
+        await new Promise((r) => setImmediate(r));
+      }
+    }
+    return res;
+  }
+
+  it('ends a session after its lifetime even while in use, and when the token it came from is revoked', async () => {
     const token = await t.tokenFor('viewer');
     const first = await signInWithToken(t, token);
-    t.setNow('2015-10-27T16:59:00Z');
-    expect((await page('/', first.cookie)).statusCode).toBe(200);
+    for (let minutes = 50; minutes < 8 * 60; minutes += 50) {
+      const at = new Date(Date.parse('2015-10-27T09:00:00Z') + minutes * 60_000).toISOString();
+      expect((await visit(first.cookie, at)).statusCode).toBe(200);
+    }
+    expect((await visit(first.cookie, '2015-10-27T16:59:00Z')).statusCode).toBe(200);
     t.setNow('2015-10-27T17:00:01Z');
     expect((await page('/', first.cookie)).headers.location).toBe('/login');
 
@@ -186,6 +206,45 @@ describe('page sessions', () => {
     expect((await t.request('DELETE', `/api/admin/tokens/${id}`, { token: t.adminToken })).status).toBe(204);
     expect((await page('/', second.cookie)).headers.location).toBe('/login');
     t.setNow('2015-10-27T09:00:00Z');
+  });
+
+  it('ends a session left unused for the idle timeout, and keeps one in use', async () => {
+    const session = await signInWithToken(t, await t.tokenFor('viewer'));
+    expect((await visit(session.cookie, '2015-10-27T09:59:00Z')).statusCode).toBe(200);
+    expect((await visit(session.cookie, '2015-10-27T10:58:00Z')).statusCode).toBe(200);
+    t.setNow('2015-10-27T11:58:00Z'); // 60 minutes unused
+    const ended = await page('/', session.cookie);
+    expect(ended.statusCode).toBe(303);
+    expect(ended.headers.location).toBe('/login');
+    t.setNow('2015-10-27T09:00:00Z');
+  });
+
+  it('signs a person out everywhere: every browser of theirs, and nobody else', async () => {
+    const token = await t.tokenFor('sro');
+    const laptop = await signInWithToken(t, token);
+    const desktop = await signInWithToken(t, token);
+    const someoneElse = await signInWithToken(t, await t.tokenFor('viewer'));
+    expect((await page('/', laptop.cookie)).body).toContain('action="/logout/everywhere"');
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: '/logout/everywhere',
+      headers: { cookie: laptop.cookie, ...FORM },
+      payload: '',
+    });
+    expect(forged.statusCode).toBe(403);
+    expect((await page('/', desktop.cookie)).statusCode).toBe(200);
+
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/logout/everywhere',
+      headers: { cookie: laptop.cookie, ...FORM },
+      payload: `_csrf=${encodeURIComponent(laptop.csrfToken)}`,
+    });
+    expect(out.statusCode).toBe(303);
+    expect(out.headers.location).toBe('/login?signed-out');
+    expect((await page('/', laptop.cookie)).headers.location).toBe('/login');
+    expect((await page('/', desktop.cookie)).headers.location).toBe('/login');
+    expect((await page('/', someoneElse.cookie)).statusCode).toBe(200);
   });
 
   it('signs in with an email address and password when one was set', async () => {

@@ -13,14 +13,35 @@ describe('foundation over HTTP', () => {
     await t?.close();
   });
 
-  it('GET /api/health answers 200 once the database answers, on the frozen clock', async () => {
+  it('GET /api/health answers 200 once the database answers, and tells a stranger nothing more', async () => {
     const res = await t.request('GET', '/api/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({
-      status: 'ok',
-      database: t.database.dialect === 'postgres' ? 'postgres' : 'better-sqlite3',
-      now: '2015-10-27T09:00:00.000Z',
-    });
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('GET /api/health/live and /ready answer 200 when the database answers and its migrations are applied', async () => {
+    expect(await t.request('GET', '/api/health/live')).toMatchObject({ status: 200, body: { status: 'ok' } });
+    expect(await t.request('GET', '/api/health/ready')).toMatchObject({ status: 200, body: { status: 'ok' } });
+  });
+
+  it('GET /api/health/ready answers 503 while a migration this build knows is not applied', async () => {
+    const dataSource = t.get(DataSource);
+    const last = dataSource.migrations[dataSource.migrations.length - 1].name!;
+    const p = t.database.dialect === 'postgres' ? '$1' : '?';
+    const [row] = await dataSource.query(`SELECT id, timestamp, name FROM schema_migrations WHERE name = ${p}`, [last]);
+    await dataSource.query(`DELETE FROM schema_migrations WHERE name = ${p}`, [last]);
+    try {
+      const res = await t.request('GET', '/api/health/ready');
+      expect(res.status).toBe(503);
+      expect(res.body).toMatchObject({ status: 503, detail: 'Database migrations are pending' });
+      expect((await t.request('GET', '/api/health/live')).status).toBe(200);
+    } finally {
+      await dataSource.query(
+        `INSERT INTO schema_migrations (id, timestamp, name) VALUES (${p}, ${p.replace('1', '2')}, ${p.replace('1', '3')})`,
+        [row.id, row.timestamp, row.name],
+      );
+    }
+    expect((await t.request('GET', '/api/health/ready')).status).toBe(200);
   });
 
   it('answers an unknown route with a 404 problem', async () => {
@@ -105,7 +126,11 @@ describe('foundation over HTTP', () => {
 
   it('moves the frozen clock only when told', async () => {
     t.setNow('2015-11-10T09:00:00Z');
-    expect((await t.request('GET', '/api/health')).body.now).toBe('2015-11-10T09:00:00.000Z');
+    const created = await t.request('POST', '/api/admin/tokens', {
+      token: t.adminToken,
+      body: { name: 'Clock Check', email: 'clock.check@example.nhs.uk', role: 'viewer', ttlDays: 1 },
+    });
+    expect(created.body.expiresAt).toBe('2015-11-11T09:00:00.000Z');
   });
 });
 
@@ -145,10 +170,13 @@ describe('when the database stops answering', () => {
     await t?.close();
   });
 
-  it('GET /api/health answers 503', async () => {
-    const res = await t.request('GET', '/api/health');
-    expect(res.status).toBe(503);
-    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  it('GET /api/health and /ready answer 503; /live, which never touches the database, answers 200', async () => {
+    for (const path of ['/api/health', '/api/health/ready']) {
+      const res = await t.request('GET', path);
+      expect(res.status).toBe(503);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+    expect((await t.request('GET', '/api/health/live')).status).toBe(200);
   });
 
   it('an unexpected error is a 500 problem that tells nothing of the internals', async () => {

@@ -60,6 +60,21 @@ describe('the service process', () => {
     expect(traced.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('under LOG_LEVEL=warn writes no per-request lines', async () => {
+    server = await startServiceProcess({ DATABASE_URL: database.url, LOG_LEVEL: 'warn' });
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${server.url}/api/health`, { headers: { 'x-request-id': `trace-warn-000${i}` } });
+      expect(res.status).toBe(200);
+    }
+    expect((await fetch(`${server.url}/api/nowhere`, { headers: { 'x-request-id': 'trace-warn-0404' } })).status).toBe(
+      404,
+    );
+    expect(await server.stop()).toEqual({ code: 0, signal: null });
+    const output = server.output();
+    expect(output).not.toContain('trace-warn-');
+    expect(output).not.toMatch(/"level":30/); // pino's info
+  });
+
   it('on SIGTERM lets an in-flight request finish, then exits 0 promptly', async () => {
     const adminToken = 'bootstrap-admin-secret-0123456789';
     server = await startServiceProcess({ DATABASE_URL: database.url, BOOTSTRAP_ADMIN_TOKEN: adminToken });

@@ -21,6 +21,8 @@ export interface MailSinkOptions {
   auth?: { user: string; pass: string };
   /** Delay, in ms, before accepting the n-th message (0-based) once its data has arrived. */
   holdMs?: (index: number) => number;
+  /** Accept the n-th message (0-based) only once this promise settles: the test acts while it waits. */
+  holdUntil?: (index: number) => Promise<unknown>;
   /** Refuse a message with an SMTP reply, e.g. { code: 550, message: 'No such user' }. */
   reject?: (mail: { to: string[] }) => { code: number; message: string } | null;
   /** Called as each message's data has fully arrived, before it is accepted. */
@@ -86,7 +88,8 @@ export async function startMailSink(options: MailSinkOptions = {}, port = 0): Pr
               callback(null, `Queued as ${index}`);
             };
             const hold = options.holdMs?.(index) ?? 0;
-            if (hold > 0) setTimeout(accept, hold);
+            if (options.holdUntil) void options.holdUntil(index).finally(accept);
+            else if (hold > 0) setTimeout(accept, hold);
             else accept();
           },
           (error: Error) => callback(error),

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ConfigError, ENV_VARIABLES, databaseDialect, loadConfig } from './app-config';
+import { ConfigError, ENV_VARIABLES, databaseDialect, loadConfig, shouldSeedDemo } from './app-config';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -21,7 +21,8 @@ describe('loadConfig', () => {
     expect(config.port).toBe(3000);
     expect(config.databaseUrl).toBe('sqlite:data/consultation-gates.sqlite');
     expect(config.timeZone).toBe('Europe/London');
-    expect(config.seedDemo).toBe(true);
+    expect(config.seedDemo).toBeNull();
+    expect(shouldSeedDemo(config)).toBe(true); // the embedded default gets the demo
     expect(config.appNow).toBeNull();
     expect(config.bootstrapAdminToken).toBeNull();
     expect(config.mail.smtpUrl).toBeNull();
@@ -52,6 +53,14 @@ describe('loadConfig', () => {
     expect(config.mail.from).toBe('Gates <gates@example.nhs.uk>');
     expect(config.publicUrl).toBe('https://gates.example.nhs.uk');
     expect(config.reminders.sendHour).toBe(7);
+  });
+
+  it('seeds the demo into PostgreSQL only when asked, and into the embedded SQLite unless told not to', () => {
+    const postgres = 'postgres://app@db:5432/gates';
+    expect(shouldSeedDemo(loadConfig({ DATABASE_URL: postgres }, ROOT))).toBe(false);
+    expect(shouldSeedDemo(loadConfig({ DATABASE_URL: postgres, SEED_DEMO: 'true' }, ROOT))).toBe(true);
+    expect(shouldSeedDemo(loadConfig({ DATABASE_URL: 'sqlite:x.sqlite', SEED_DEMO: 'false' }, ROOT))).toBe(false);
+    expect(shouldSeedDemo(loadConfig({ DATABASE_URL: 'sqlite:x.sqlite', SEED_DEMO: '' }, ROOT))).toBe(true);
   });
 
   it('treats an empty optional variable as unset', () => {

@@ -38,7 +38,8 @@ const schema = z.object({
   }),
   logLevel: z.enum(['silent', 'error', 'warn', 'info', 'debug']),
   trustProxy: z.boolean(),
-  seedDemo: z.boolean(),
+  /** null: seed only the embedded default (SQLite); a PostgreSQL database is seeded only when asked. */
+  seedDemo: z.boolean().nullable(),
   appNow: z
     .string()
     .refine((v) => /^\d{4}-\d{2}-\d{2}T/.test(v) && !Number.isNaN(Date.parse(v)), {
@@ -104,6 +105,8 @@ const schema = z.object({
   auth: z.object({
     tokenTtlDays: z.number().int().min(1),
     sessionHours: z.coerce.number().min(0.25),
+    /** A page session unused this long ends (checked to within a sixth of it, at most 5 minutes). */
+    sessionIdleMinutes: z.coerce.number().min(1),
     maxFailedSignInsPer15Minutes: z.coerce.number().int().min(1),
     /** Single sign-on through OpenID Connect (e.g. Microsoft Entra ID); null turns it off. */
     oidc: z
@@ -139,7 +142,7 @@ const ENV: Record<string, { path: string[]; parse?: (v: string) => unknown }> = 
   BUSINESS_TIME_ZONE: { path: ['timeZone'] },
   LOG_LEVEL: { path: ['logLevel'] },
   TRUST_PROXY: { path: ['trustProxy'], parse: parseBoolean },
-  SEED_DEMO: { path: ['seedDemo'], parse: parseBoolean },
+  SEED_DEMO: { path: ['seedDemo'], parse: (v) => (v.trim() === '' ? null : parseBoolean(v)) },
   APP_NOW: { path: ['appNow'], parse: emptyToNull },
   BOOTSTRAP_ADMIN_TOKEN: {
     path: ['bootstrapAdminToken'],
@@ -158,6 +161,7 @@ const ENV: Record<string, { path: string[]; parse?: (v: string) => unknown }> = 
   REMINDERS_CRON: { path: ['reminders', 'cron'] },
   REMINDERS_SEND_HOUR: { path: ['reminders', 'sendHour'] },
   SESSION_HOURS: { path: ['auth', 'sessionHours'] },
+  SESSION_IDLE_MINUTES: { path: ['auth', 'sessionIdleMinutes'] },
   MAX_FAILED_SIGN_INS: { path: ['auth', 'maxFailedSignInsPer15Minutes'] },
   OIDC_ISSUER: { path: ['auth', 'oidc', 'issuer'] },
   OIDC_CLIENT_ID: { path: ['auth', 'oidc', 'clientId'] },
@@ -206,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
   if (merged.appNow === undefined) merged.appNow = null;
   if (merged.publicUrl === undefined) merged.publicUrl = null;
   if (merged.bootstrapAdminToken === undefined) merged.bootstrapAdminToken = null;
+  if (merged.seedDemo === undefined) merged.seedDemo = null;
 
   const result = schema.safeParse(merged);
   if (!result.success) {
@@ -223,6 +228,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     ...config,
     publicUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, ''),
   };
+}
+
+/**
+ * Whether the demo programmes go into an empty database at start-up: on the embedded SQLite
+ * default unless SEED_DEMO=false; on PostgreSQL, which is a real deployment's database, only
+ * with SEED_DEMO=true.
+ */
+export function shouldSeedDemo(config: Pick<AppConfig, 'seedDemo' | 'databaseUrl'>): boolean {
+  return config.seedDemo ?? /^sqlite:/.test(config.databaseUrl);
 }
 
 /** The database dialect, needed while entity classes are declared (before Nest starts). */

@@ -1,6 +1,7 @@
 import { ApiTokenEntity } from '../../auth/api-token.entity';
 import { PersonEntity } from '../../auth/person.entity';
 import { WebSessionEntity } from '../../auth/web-session.entity';
+import { AuditChainEntity } from '../../audit/audit-chain.entity';
 import { AuditEntryEntity } from '../../audit/audit-entry.entity';
 import { DecisionEntity } from '../../programmes/decision.entity';
 import { ForecastChangeEntity } from '../../programmes/forecast-change.entity';
@@ -21,6 +22,7 @@ export const ENTITIES = [
   DecisionEntity,
   ForecastChangeEntity,
   AuditEntryEntity,
+  AuditChainEntity,
   PersonEntity,
   ApiTokenEntity,
   WebSessionEntity,

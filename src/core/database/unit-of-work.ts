@@ -25,6 +25,8 @@ export class UnitOfWork {
   readonly dialect: 'sqlite' | 'postgres';
   private readonly pending: Pending[] = [];
   private draining = false;
+  /** Told the seconds each write transaction took, begin to commit (the metrics set it). */
+  observeTransaction: ((seconds: number) => void) | null = null;
 
   /**
    * @param reader where reads outside a transaction go. On SQLite a second, read-only
@@ -68,6 +70,7 @@ export class UnitOfWork {
   }
 
   private async runGroup(group: Pending[]): Promise<void> {
+    const started = this.observeTransaction ? performance.now() : 0;
     const runner = this.dataSource.createQueryRunner();
     beginImmediately(runner);
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
@@ -93,6 +96,7 @@ export class UnitOfWork {
       for (const item of group) item.reject(error);
       return;
     }
+    this.observeTransaction?.((performance.now() - started) / 1000);
     await runner.release();
     group.forEach((item, i) => {
       const outcome = outcomes[i];
@@ -102,12 +106,14 @@ export class UnitOfWork {
   }
 
   private async transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const started = this.observeTransaction ? performance.now() : 0;
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
     try {
       const result = await work(runner.manager);
       await runner.commitTransaction();
+      this.observeTransaction?.((performance.now() - started) / 1000);
       return result;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction();

@@ -2,6 +2,8 @@ import { RulesOfTodayPostgres1796218666283 } from './postgres/1796218666283-Rule
 import { RulesOfTodaySqlite1796218666283 } from './sqlite/1796218666283-RulesOfToday';
 import { WhatIfScenariosPostgres1796220117767 } from './postgres/1796220117767-WhatIfScenarios';
 import { WhatIfScenariosSqlite1796220117767 } from './sqlite/1796220117767-WhatIfScenarios';
+import { AuditChainPostgres1796219145515 } from './postgres/1796219145515-AuditChain';
+import { AuditChainSqlite1796219145515 } from './sqlite/1796219145515-AuditChain';
 import { RemindersPostgres1795596087820 } from './postgres/1795596087820-Reminders';
 import { RemindersSqlite1795596087820 } from './sqlite/1795596087820-Reminders';
 import { WebSessionsPostgres1795595008337 } from './postgres/1795595008337-WebSessions';
@@ -24,6 +26,7 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   RemindersSqlite1795596087820,
   RulesOfTodaySqlite1796218666283,
   WhatIfScenariosSqlite1796220117767,
+  AuditChainSqlite1796219145515,
 ];
 export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   InitialSchemaPostgres1795594616455,
@@ -32,4 +35,5 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   RemindersPostgres1795596087820,
   RulesOfTodayPostgres1796218666283,
   WhatIfScenariosPostgres1796220117767,
+  AuditChainPostgres1796219145515,
 ];
