@@ -16,6 +16,7 @@ import { UnitOfWork } from '../core/database/unit-of-work';
 import { DomainError, Forbidden, NotFound, ValidationFailed, WorkflowConflict } from '../core/errors/domain-error';
 import { WorkflowEngine } from '../workflows/workflow-engine.service';
 import { DecisionEntity } from './decision.entity';
+import { EvidenceEntity } from './evidence.entity';
 import { GateEntity } from './gate.entity';
 import { PartyEntity } from './party.entity';
 import {
@@ -31,7 +32,7 @@ import { ProgrammeAggregate, ProgrammeStore, persistedOf } from './programme.sto
 import { ProgrammeView } from './programme-view';
 import { CarriedChange, ProgrammeWriter } from './programme-writer';
 
-interface ChangeContext {
+export interface ChangeContext {
   em: EntityManager;
   aggregate: ProgrammeAggregate;
   def: WorkflowDefinition;
@@ -150,6 +151,19 @@ export class GateChangeService {
     return this.change(id, gateId, actor, async (c) => {
       this.mustOwn(c, actor);
       await this.step(c, { type: 'gate.evidence', gateId, itemId: body.itemId, recordedOn: body.recordedOn }, '');
+      const row = c.em.create(EvidenceEntity, {
+        programmeId: id,
+        gateId,
+        itemId: body.itemId,
+        recordedOn: body.recordedOn,
+        reference: body.reference ?? null,
+        link: body.link ?? null,
+        note: body.note ?? null,
+        recordedBy: c.who,
+        recordedAt: this.clock.now(),
+      });
+      await c.em.insert(EvidenceEntity, row);
+      c.aggregate.evidence.push(row);
       return { action: 'evidence.recorded', detail: { after: body } };
     });
   }
@@ -216,8 +230,11 @@ export class GateChangeService {
     });
   }
 
-  /** Runs one change in a transaction holding the programme lock, and audits it. */
-  private async change(
+  /**
+   * Runs one change in a transaction holding the programme lock, and audits it. Also the frame
+   * of the changes to a gate's people (GatePeopleService).
+   */
+  async change(
     id: string,
     gateId: string,
     actor: Actor,
@@ -250,7 +267,7 @@ export class GateChangeService {
   }
 
   /** Takes the workflow step, saves it, and carries any slip its date causes. */
-  private async step(c: ChangeContext, event: WorkflowEvent, what: string): Promise<CarriedChange[]> {
+  async step(c: ChangeContext, event: WorkflowEvent, what: string): Promise<CarriedChange[]> {
     const partyName = (pid: string) =>
       c.aggregate.parties.find((p) => p.gateId === c.gate.gateId && p.partyId === pid)?.name ?? pid;
     const result = this.engine.apply(persistedOf(c.aggregate.programme), event, partyName);

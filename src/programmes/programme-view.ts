@@ -54,7 +54,7 @@ export function programmeView(inputs: ViewInputs) {
     const parties =
       gateDef.kind === 'approval'
         ? aggregate.parties
-            .filter((p) => p.gateId === gateDef.id)
+            .filter((p) => p.gateId === gateDef.id && !p.withdrawnOn)
             .map((p) => {
               const latest = [...aggregate.decisions]
                 .reverse()
@@ -73,6 +73,13 @@ export function programmeView(inputs: ViewInputs) {
               };
             })
         : undefined;
+    // A withdrawn party no longer decides: listed apart, so that `parties` is who the gate waits for.
+    const withdrawn =
+      gateDef.kind === 'approval'
+        ? aggregate.parties
+            .filter((p) => p.gateId === gateDef.id && p.withdrawnOn)
+            .map((p) => ({ id: p.partyId, name: p.name, withdrawnOn: p.withdrawnOn!, reason: p.withdrawnReason ?? '' }))
+        : [];
     const outstanding = parties?.filter(
       (p) => p.decision !== 'approved' && p.decision !== 'approved-with-conditions',
     ).length;
@@ -107,13 +114,21 @@ export function programmeView(inputs: ViewInputs) {
       dependsOn: gateDef.dependsOn,
       ...(row?.note ? { note: row.note } : {}),
       ...(parties ? { parties } : {}),
+      ...(withdrawn.length ? { withdrawnParties: withdrawn } : {}),
       ...(gateDef.evidence?.length
         ? {
-            evidence: gateDef.evidence.map((item) => ({
-              id: item.id,
-              title: item.title,
-              recordedOn: gateContext?.evidence?.[item.id] ?? null,
-            })),
+            evidence: gateDef.evidence.map((item) => {
+              const recorded = [...aggregate.evidence]
+                .reverse()
+                .find((e) => e.gateId === gateDef.id && e.itemId === item.id);
+              return {
+                id: item.id,
+                title: item.title,
+                recordedOn: gateContext?.evidence?.[item.id] ?? null,
+                ...(recorded?.reference ? { reference: recorded.reference } : {}),
+                ...(recorded?.link ? { link: recorded.link } : {}),
+              };
+            }),
           }
         : {}),
       ...(gateContext?.consultation ? { consultation: gateContext.consultation } : {}),

@@ -130,10 +130,8 @@ export class ReminderSweepService {
         this.calendar,
         at,
         this.config.reminders.sendHour,
-        (kind, recipient) => {
-          const person = recipients[recipient];
-          return !!person && found.queued.has(queuedKey(gate.programmeId, gate.gateId, kind, dueDate, person.email));
-        },
+        // By kind and date, not address: what the previous owner was sent is not sent again to the new one.
+        (kind) => found.queued.has(queuedKey(gate.programmeId, gate.gateId, kind, dueDate)),
       );
       for (const reminder of due) {
         const to = recipients[reminder.recipient];
@@ -221,7 +219,7 @@ export class ReminderSweepService {
 }
 
 function outstandingParties(found: Candidates, gate: GateEntity): { names: string[]; total: number } {
-  const parties = (found.parties.get(gate.programmeId) ?? []).filter((p) => p.gateId === gate.gateId);
+  const parties = (found.parties.get(gate.programmeId) ?? []).filter((p) => p.gateId === gate.gateId && !p.withdrawnOn);
   const decisions = (found.decisions.get(gate.programmeId) ?? []).filter((d) => d.gateId === gate.gateId);
   const latest = new Map<string, string>();
   for (const d of decisions) latest.set(d.partyId, d.decision);

@@ -3,6 +3,7 @@ import { PersonEntity } from '../../auth/person.entity';
 import { WebSessionEntity } from '../../auth/web-session.entity';
 import { AuditEntryEntity } from '../../audit/audit-entry.entity';
 import { DecisionEntity } from '../../programmes/decision.entity';
+import { EvidenceEntity } from '../../programmes/evidence.entity';
 import { ForecastChangeEntity } from '../../programmes/forecast-change.entity';
 import { GateEntity } from '../../programmes/gate.entity';
 import { PartyEntity } from '../../programmes/party.entity';
@@ -16,6 +17,7 @@ export const ENTITIES = [
   GateEntity,
   PartyEntity,
   DecisionEntity,
+  EvidenceEntity,
   ForecastChangeEntity,
   AuditEntryEntity,
   PersonEntity,
