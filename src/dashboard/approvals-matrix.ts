@@ -17,6 +17,8 @@ export interface MatrixGate {
     reference?: string;
     conditions?: string;
   }>;
+  /** Parties that withdrew: their decision is no longer needed, but they were asked. */
+  withdrawnParties?: Array<{ id: string; name: string; withdrawnOn: IsoDate; reason: string }>;
 }
 
 export interface MatrixColumn {
@@ -35,6 +37,8 @@ export interface MatrixCell {
   decidedOn?: string;
   reference?: string;
   conditions?: string;
+  /** Why the party withdrew, when it did. */
+  withdrawnReason?: string;
   /** A link to record this party's decision, for someone allowed to. */
   recordHref?: string;
 }
@@ -43,6 +47,8 @@ export interface ApprovalsMatrix {
   columns: MatrixColumn[];
   rows: Array<{ partyId: string; name: string; cells: MatrixCell[] }>;
 }
+
+const WITHDRAWN: Tag = { text: 'Withdrawn', colour: 'grey' };
 
 const APPROVING: ReadonlySet<string> = new Set<Decision>(['approved', 'approved-with-conditions']);
 
@@ -54,7 +60,9 @@ export function approvalsMatrix(
   const approvalGates = gates.filter((g) => g.kind === 'approval' && g.parties?.length);
   if (!approvalGates.length) return null;
   const names = new Map<string, string>();
-  for (const g of approvalGates) for (const p of g.parties!) if (!names.has(p.id)) names.set(p.id, p.name);
+  for (const g of approvalGates) {
+    for (const p of [...g.parties!, ...(g.withdrawnParties ?? [])]) if (!names.has(p.id)) names.set(p.id, p.name);
+  }
 
   const columns = approvalGates.map((g) => {
     const approved = g.parties!.filter((p) => p.decision && APPROVING.has(p.decision)).length;
@@ -71,6 +79,16 @@ export function approvalsMatrix(
     name,
     cells: approvalGates.map((g, i): MatrixCell => {
       const party = g.parties!.find((p) => p.id === partyId);
+      const withdrawn = g.withdrawnParties?.find((p) => p.id === partyId);
+      if (!party && withdrawn) {
+        return {
+          gateId: g.id,
+          asked: true,
+          tag: WITHDRAWN,
+          decidedOn: formatDate(withdrawn.withdrawnOn),
+          withdrawnReason: withdrawn.reason,
+        };
+      }
       if (!party) return { gateId: g.id, asked: false };
       const recordHref = columns[i].canRecord
         ? `/programmes/${encodeURIComponent(programmeId)}/gates/${encodeURIComponent(g.id)}/decision?party=${encodeURIComponent(partyId)}`
