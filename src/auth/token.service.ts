@@ -5,8 +5,8 @@ import { AppConfig } from '../core/config/app-config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { Clock } from '../core/clock/clock';
 import { UnitOfWork } from '../core/database/unit-of-work';
-import { param, toInstant } from '../core/database/sql';
-import { NotFound } from '../core/errors/domain-error';
+import { instant, param, toInstant } from '../core/database/sql';
+import { NotFound, ValidationFailed } from '../core/errors/domain-error';
 import { ApiTokenEntity } from './api-token.entity';
 import { PersonEntity } from './person.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
@@ -24,6 +24,9 @@ export interface NewToken {
 /** Who gave or took away access, as the audit log names them; "system" for start-up and tests. */
 export type GrantedBy = string;
 
+/** How often, at most, a token's `last_used_at` is written. */
+export const LAST_USED_EVERY_MS = 60_000;
+
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
@@ -31,6 +34,8 @@ export function hashToken(token: string): string {
 @Injectable()
 export class TokenService {
   private readonly logger = new Logger(TokenService.name);
+  /** Token id to the instant its use was last written (or queued) by this instance. */
+  private readonly lastUseNoted = new Map<string, number>();
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -46,6 +51,13 @@ export class TokenService {
     secret = `cg_${randomBytes(32).toString('base64url')}`,
     by: GrantedBy = SYSTEM_ACTOR,
   ) {
+    if (request.role === 'admin' && request.programmeId) {
+      // Admin is about the whole service (tokens, reminders, every programme): a scope would
+      // promise a limit that the role does not keep, so it is refused rather than ignored.
+      throw new ValidationFailed([
+        { field: 'programmeId', message: 'an admin token cannot be limited to one programme; leave programmeId out' },
+      ]);
+    }
     return this.uow.run(async (em) => {
       if (request.programmeId) {
         const exists = await em.existsBy(ProgrammeEntity, { id: request.programmeId });
@@ -86,13 +98,15 @@ export class TokenService {
   /** The actor behind a token, or null when it is unknown, expired or revoked. */
   async verify(secret: string): Promise<Actor | null> {
     const rows: Array<Record<string, unknown>> = await this.uow.read.query(
-      `SELECT t.id, t.role, t.programme_id, t.expires_at, t.revoked_at, p.id AS person_id, p.name, p.email
+      `SELECT t.id, t.role, t.programme_id, t.expires_at, t.revoked_at, t.last_used_at, p.id AS person_id, p.name, p.email
          FROM api_token t JOIN person p ON p.id = t.person_id WHERE t.token_hash = ${param(this.uow.read, 1)}`,
       [hashToken(secret)],
     );
     const row = rows[0];
     if (!row || row.revoked_at) return null;
-    if (row.expires_at && toInstant(row.expires_at) <= this.clock.now()) return null;
+    const now = this.clock.now();
+    if (row.expires_at && toInstant(row.expires_at) <= now) return null;
+    this.noteUse(String(row.id), row.last_used_at ? toInstant(row.last_used_at) : null, now);
     return {
       tokenId: String(row.id),
       personId: String(row.person_id),
@@ -104,21 +118,57 @@ export class TokenService {
     };
   }
 
+  /**
+   * Records when a token was last used: at most once a minute per token, and never on the
+   * request's path. The request reads the stored value with the token (no extra query); when
+   * it is older than a minute, one UPDATE is queued and not waited for, and the in-memory
+   * note keeps a burst of requests from queueing more than one. A lost write harms nothing.
+   */
+  private noteUse(tokenId: string, stored: Date | null, now: Date): void {
+    const since = (at: number) => now.getTime() - at;
+    if (stored && since(stored.getTime()) < LAST_USED_EVERY_MS) return;
+    const noted = this.lastUseNoted.get(tokenId);
+    if (noted !== undefined && since(noted) < LAST_USED_EVERY_MS && since(noted) >= 0) return;
+    this.lastUseNoted.set(tokenId, now.getTime());
+    if (this.lastUseNoted.size > 10_000) this.lastUseNoted.clear();
+    void this.uow
+      .run((em) =>
+        em.query(
+          `UPDATE api_token SET last_used_at = ${param(em, 1)} WHERE id = ${param(em, 2)}
+             AND (last_used_at IS NULL OR last_used_at < ${param(em, 3)})`,
+          [instant(em, now), tokenId, instant(em, new Date(now.getTime() - LAST_USED_EVERY_MS))],
+        ),
+      )
+      .catch((error: unknown) => this.logger.warn(`could not record the use of token ${tokenId}: ${String(error)}`));
+  }
+
+  /**
+   * Every token with its person. `lastUsedAt` is the later of its last use as a bearer token
+   * and the last request of a page session signed in with it (each written about once a minute).
+   */
   async list() {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT t.id, t.role, t.programme_id, t.created_at, t.expires_at, t.revoked_at, p.name, p.email
+      `SELECT t.id, t.role, t.programme_id, t.created_at, t.expires_at, t.revoked_at, t.last_used_at, p.name, p.email,
+              (SELECT MAX(s.last_seen_at) FROM web_session s WHERE s.token_id = t.id) AS session_seen_at
          FROM api_token t JOIN person p ON p.id = t.person_id ORDER BY t.created_at, t.id`,
     );
-    return rows.map((r) => ({
-      id: r.id as string,
-      name: r.name as string,
-      email: r.email as string,
-      role: r.role as Role,
-      programmeId: (r.programme_id as string | null) ?? null,
-      createdAt: toInstant(r.created_at).toISOString(),
-      expiresAt: r.expires_at ? toInstant(r.expires_at).toISOString() : null,
-      revokedAt: r.revoked_at ? toInstant(r.revoked_at).toISOString() : null,
-    }));
+    return rows.map((r) => {
+      const used = [r.last_used_at, r.session_seen_at]
+        .filter((v) => v !== null && v !== undefined)
+        .map((v) => toInstant(v))
+        .sort((a, b) => b.getTime() - a.getTime())[0];
+      return {
+        id: r.id as string,
+        name: r.name as string,
+        email: r.email as string,
+        role: r.role as Role,
+        programmeId: (r.programme_id as string | null) ?? null,
+        createdAt: toInstant(r.created_at).toISOString(),
+        expiresAt: r.expires_at ? toInstant(r.expires_at).toISOString() : null,
+        revokedAt: r.revoked_at ? toInstant(r.revoked_at).toISOString() : null,
+        lastUsedAt: used ? used.toISOString() : null,
+      };
+    });
   }
 
   async revoke(id: string, by: GrantedBy = SYSTEM_ACTOR): Promise<void> {

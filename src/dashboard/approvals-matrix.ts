@@ -17,6 +17,8 @@ export interface MatrixGate {
     reference?: string;
     conditions?: string;
   }>;
+  /** Parties that withdrew: their decision is no longer needed, but they were asked. */
+  withdrawnParties?: Array<{ id: string; name: string; withdrawnOn: IsoDate; reason: string }>;
 }
 
 export interface MatrixColumn {
@@ -35,6 +37,8 @@ export interface MatrixCell {
   decidedOn?: string;
   reference?: string;
   conditions?: string;
+  /** Why the party withdrew, when it did. */
+  withdrawnReason?: string;
   /** A link to record this party's decision, for someone allowed to. */
   recordHref?: string;
 }
@@ -44,6 +48,8 @@ export interface ApprovalsMatrix {
   rows: Array<{ partyId: string; name: string; cells: MatrixCell[] }>;
 }
 
+const WITHDRAWN: Tag = { text: 'Withdrawn', colour: 'grey' };
+
 export function approvalsMatrix(
   programmeId: string,
   gates: MatrixGate[],
@@ -52,7 +58,9 @@ export function approvalsMatrix(
   const approvalGates = gates.filter((g) => g.kind === 'approval' && g.parties?.length);
   if (!approvalGates.length) return null;
   const names = new Map<string, string>();
-  for (const g of approvalGates) for (const p of g.parties!) if (!names.has(p.id)) names.set(p.id, p.name);
+  for (const g of approvalGates) {
+    for (const p of [...g.parties!, ...(g.withdrawnParties ?? [])]) if (!names.has(p.id)) names.set(p.id, p.name);
+  }
 
   const columns = approvalGates.map((g) => {
     const approved = g.parties!.filter((p) => isApproving(p.decision)).length;
@@ -69,6 +77,16 @@ export function approvalsMatrix(
     name,
     cells: approvalGates.map((g, i): MatrixCell => {
       const party = g.parties!.find((p) => p.id === partyId);
+      const withdrawn = g.withdrawnParties?.find((p) => p.id === partyId);
+      if (!party && withdrawn) {
+        return {
+          gateId: g.id,
+          asked: true,
+          tag: WITHDRAWN,
+          decidedOn: formatDate(withdrawn.withdrawnOn),
+          withdrawnReason: withdrawn.reason,
+        };
+      }
       if (!party) return { gateId: g.id, asked: false };
       const recordHref = columns[i].canRecord
         ? `/programmes/${encodeURIComponent(programmeId)}/gates/${encodeURIComponent(g.id)}/decision?party=${encodeURIComponent(partyId)}`

@@ -1,11 +1,15 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { GateFormsController } from './gate-forms.controller';
+import { GateRunFormsController } from './gate-run-forms.controller';
 import { ProgrammePagesController } from './programme-pages.controller';
+import { ProgrammeSetupController } from './programme-setup.controller';
 
-/** The programme page and the gate forms; the portfolio (GET /) is in src/web/home.controller.ts. */
+/** The programme page, the gate forms, setting up and running programmes, people and access; the portfolio (GET /) is in src/web/home.controller.ts. */
 @Module({
-  imports: [ProgrammesModule],
-  controllers: [ProgrammePagesController, GateFormsController],
+  imports: [ProgrammesModule, AuthModule],
+  // The setup controller comes first so that GET /programmes/new is not read as a programme id.
+  controllers: [ProgrammeSetupController, ProgrammePagesController, GateFormsController, GateRunFormsController],
 })
 export class DashboardModule {}

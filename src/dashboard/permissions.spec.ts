@@ -8,23 +8,23 @@ const gate = (g: Partial<ActionGate>): ActionGate => ({ kind: 'task', status: 'o
 describe('gateActions', () => {
   it('offers the partnerships lead and admin everything the gate allows now', () => {
     for (const role of ['partnerships', 'admin'] as Role[]) {
-      expect(gateActions(as(role), gate({ kind: 'approval' }))).toEqual({
+      expect(gateActions(as(role), gate({ kind: 'approval' }))).toMatchObject({
         decide: true,
         complete: false,
         reforecast: true,
       });
-      expect(gateActions(as(role), gate({}))).toEqual({ decide: false, complete: true, reforecast: true });
+      expect(gateActions(as(role), gate({}))).toMatchObject({ decide: false, complete: true, reforecast: true });
     }
   });
 
   it('offers an owner only their own gates, matching the email in any case', () => {
-    expect(gateActions(as('owner', 'Helen.Seth@example.nhs.uk'), gate({}))).toEqual({
+    expect(gateActions(as('owner', 'Helen.Seth@example.nhs.uk'), gate({}))).toMatchObject({
       decide: false,
       complete: true,
       reforecast: true,
     });
-    expect(gateActions(as('owner'), gate({}))).toEqual({ decide: false, complete: false, reforecast: false });
-    expect(gateActions(as('owner', helen.email), gate({ owner: null }))).toEqual({
+    expect(gateActions(as('owner'), gate({}))).toMatchObject({ decide: false, complete: false, reforecast: false });
+    expect(gateActions(as('owner', helen.email), gate({ owner: null }))).toMatchObject({
       decide: false,
       complete: false,
       reforecast: false,
@@ -34,12 +34,12 @@ describe('gateActions', () => {
   });
 
   it('lets the SRO re-forecast and nothing else, and a viewer nothing', () => {
-    expect(gateActions(as('sro'), gate({ kind: 'approval' }))).toEqual({
+    expect(gateActions(as('sro'), gate({ kind: 'approval' }))).toMatchObject({
       decide: false,
       complete: false,
       reforecast: true,
     });
-    expect(gateActions(as('viewer'), gate({ kind: 'approval' }))).toEqual({
+    expect(gateActions(as('viewer'), gate({ kind: 'approval' }))).toMatchObject({
       decide: false,
       complete: false,
       reforecast: false,
@@ -51,20 +51,45 @@ describe('gateActions', () => {
     expect(gateActions(lead, gate({ kind: 'approval', status: 'not-started' })).decide).toBe(false);
     expect(gateActions(lead, gate({ kind: 'approval', status: 'complete' })).decide).toBe(false);
     expect(gateActions(lead, gate({ kind: 'consultation', status: 'open' })).complete).toBe(false);
-    expect(gateActions(lead, gate({ kind: 'consultation', status: 'running' }))).toEqual({
+    expect(gateActions(lead, gate({ kind: 'consultation', status: 'running' }))).toMatchObject({
       decide: false,
       complete: true,
       reforecast: false,
     });
-    expect(gateActions(lead, gate({ status: 'not-started' }))).toEqual({
+    expect(gateActions(lead, gate({ status: 'not-started' }))).toMatchObject({
       decide: false,
       complete: false,
       reforecast: true,
     });
-    expect(gateActions(lead, gate({ status: 'complete' }))).toEqual({
+    expect(gateActions(lead, gate({ status: 'complete' }))).toMatchObject({
       decide: false,
       complete: false,
       reforecast: false,
+    });
+  });
+
+  it('offers the running forms: owner and parties to the lead, start and evidence to the lead and the owner', () => {
+    const lead = as('partnerships');
+    const owner = as('owner', helen.email);
+    expect(gateActions(lead, gate({}))).toMatchObject({ owner: true, parties: false, start: false, evidence: false });
+    expect(gateActions(lead, gate({ kind: 'approval' })).parties).toBe(true);
+    expect(gateActions(lead, gate({ kind: 'approval', status: 'complete' })).parties).toBe(false);
+    expect(gateActions(owner, gate({ kind: 'approval' }))).toMatchObject({ owner: false, parties: false });
+    // Offered before the consultation opens too, so that the workflow can say why not yet.
+    for (const status of ['not-started', 'open'] as const) {
+      expect(gateActions(owner, gate({ kind: 'consultation', status })).start).toBe(true);
+    }
+    expect(gateActions(owner, gate({ kind: 'consultation', status: 'running' })).start).toBe(false);
+    expect(gateActions(as('owner'), gate({ kind: 'consultation' })).start).toBe(false);
+    const checklist = gate({ evidence: [{ recordedOn: null }] });
+    expect(gateActions(owner, checklist).evidence).toBe(true);
+    expect(gateActions(as('sro'), checklist).evidence).toBe(false);
+    expect(gateActions(lead, { ...checklist, status: 'complete' }).evidence).toBe(false);
+    expect(gateActions(as('viewer'), checklist)).toMatchObject({
+      owner: false,
+      parties: false,
+      start: false,
+      evidence: false,
     });
   });
 });

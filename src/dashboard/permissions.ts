@@ -8,12 +8,22 @@ export interface ActionGate {
   kind: GateKind;
   status: GateStatus;
   owner: { name: string; email: string } | null;
+  /** The gate's evidence checklist, when it has one. */
+  evidence?: Array<{ recordedOn: string | null }>;
 }
 
 export interface GateActions {
   decide: boolean;
   complete: boolean;
   reforecast: boolean;
+  /** Set or change the owner. */
+  owner: boolean;
+  /** Add or withdraw parties of an approval gate. */
+  parties: boolean;
+  /** Launch a consultation (offered before it opens too, so that the workflow can say why not yet). */
+  start: boolean;
+  /** Record evidence against the gate's checklist. */
+  evidence: boolean;
 }
 
 export type GateAction = keyof GateActions;
@@ -34,5 +44,9 @@ export function gateActions(actor: Pick<Actor, 'role' | 'email'>, gate: ActionGa
     complete: (lead || owner) && completable,
     // Once a gate is complete or under way its dates are actuals, not forecasts.
     reforecast: (lead || owner || actor.role === 'sro') && (gate.status === 'not-started' || gate.status === 'open'),
+    owner: lead,
+    parties: lead && gate.kind === 'approval' && gate.status !== 'complete',
+    start: (lead || owner) && gate.kind === 'consultation' && (gate.status === 'not-started' || gate.status === 'open'),
+    evidence: (lead || owner) && !!gate.evidence?.length && gate.status !== 'complete',
   };
 }

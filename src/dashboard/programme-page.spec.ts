@@ -49,8 +49,10 @@ describe('programmePage', () => {
     expect(lead.gates[2].actions).toEqual([
       { text: 'Record a decision', href: '/programmes/bct/gates/partner-approvals/decision' },
       { text: 'Re-forecast', href: '/programmes/bct/gates/partner-approvals/reforecast' },
+      { text: 'Parties', href: '/programmes/bct/gates/partner-approvals/parties' },
+      { text: 'Change owner', href: '/programmes/bct/gates/partner-approvals/owner' },
     ]);
-    expect(lead.gates[0].actions).toEqual([]);
+    expect(lead.gates[0].actions).toEqual([{ text: 'Change owner', href: '/programmes/bct/gates/pcbc-draft/owner' }]);
     const viewer = page('viewer');
     expect(viewer.anyActions).toBe(false);
     expect(viewer.matrix!.rows[0].cells[0].recordHref).toBeUndefined();

@@ -21,13 +21,19 @@ export interface ProgrammePageInput {
   today: IsoDate;
   timeZone: string;
   /** The query string after a change (PRG): what to confirm in the success banner. */
-  notice?: { changed?: unknown; gate?: unknown; party?: unknown };
+  notice?: { changed?: unknown; gate?: unknown; party?: unknown; item?: unknown };
+  /** The newest released version of the programme's workflow, to offer a move to it. */
+  latestVersion?: number;
 }
 
 export const ACTION_PATHS: Record<GateAction, string> = {
   decide: 'decision',
   complete: 'complete',
   reforecast: 'reforecast',
+  owner: 'owner',
+  parties: 'parties',
+  start: 'start',
+  evidence: 'evidence',
 };
 
 export function gateHref(programmeId: string, gateId: string, action: GateAction): string {
@@ -68,6 +74,10 @@ export function programmePage(input: ProgrammePageInput) {
         actions.decide && { text: 'Record a decision', href: gateHref(view.id, g.id, 'decide') },
         actions.complete && { text: completeText, href: gateHref(view.id, g.id, 'complete') },
         actions.reforecast && { text: 'Re-forecast', href: gateHref(view.id, g.id, 'reforecast') },
+        actions.start && { text: 'Start consultation', href: gateHref(view.id, g.id, 'start') },
+        actions.evidence && { text: 'Record evidence', href: gateHref(view.id, g.id, 'evidence') },
+        actions.parties && { text: 'Parties', href: gateHref(view.id, g.id, 'parties') },
+        actions.owner && { text: g.owner ? 'Change owner' : 'Set owner', href: gateHref(view.id, g.id, 'owner') },
       ].filter((a): a is { text: string; href: string } => !!a),
     };
   });
@@ -99,7 +109,7 @@ export function programmePage(input: ProgrammePageInput) {
         : null,
       today: formatDate(today),
     },
-    banner: successBanner(view, input.notice),
+    banner: programmeBanner(view, input.notice?.changed) ?? successBanner(view, input.notice),
     timeline: buildTimeline({
       gates: view.gates,
       today,
@@ -107,6 +117,16 @@ export function programmePage(input: ProgrammePageInput) {
     }),
     gates,
     anyActions: gates.some((g) => g.actions.length > 0),
+    migrate:
+      input.latestVersion &&
+      input.latestVersion > view.workflow.version &&
+      ['admin', 'partnerships'].includes(actor.role)
+        ? {
+            text: `Move to version ${input.latestVersion} of the workflow`,
+            href: `/programmes/${encodeURIComponent(view.id)}/migrate`,
+          }
+        : null,
+    consultationWarning: shortConsultation(view, def),
     matrix: approvalsMatrix(view.id, view.gates, (id) => !!actionsOf.get(id)?.decide),
     audit: auditLines(input.audit, gateTitle, input.timeZone),
     statechart: buildStatechart(def, Object.fromEntries(view.gates.map((g) => [g.id, g.status]))),
@@ -141,7 +161,69 @@ export function successBanner(
         title: 'Forecast changed',
         text: `${gate.title} is now forecast for ${formatDate(gate.forecastDate)}; later gates moved with it where they had to.`,
       };
+    case 'owner':
+      return gate.owner
+        ? { title: 'Owner changed', text: `${gate.owner.name} now owns ${gate.title} and gets its next reminder.` }
+        : null;
+    case 'party-added': {
+      const party = gate.parties?.find((p) => p.id === notice.party);
+      return party ? { title: 'Party added', text: `${party.name} now decides on ${gate.title}.` } : null;
+    }
+    case 'party-withdrawn': {
+      const party = gate.withdrawnParties?.find((p) => p.id === notice.party);
+      return party
+        ? {
+            title: 'Party withdrawn',
+            text: `${party.name} no longer decides on ${gate.title}${gate.status === 'complete' ? `, which is now complete` : ''}.`,
+          }
+        : null;
+    }
+    case 'started':
+      return gate.consultation
+        ? {
+            title: 'Consultation started',
+            text: `${gate.title} runs from ${formatDate(gate.consultation.startsOn)} to ${formatDate(gate.consultation.closesOn)}.`,
+          }
+        : null;
+    case 'evidence': {
+      const item = gate.evidence?.find((i) => i.id === notice.item);
+      return item?.recordedOn
+        ? { title: 'Evidence recorded', text: `${item.title} for ${gate.title}, dated ${formatDate(item.recordedOn)}.` }
+        : null;
+    }
     default:
       return null;
   }
+}
+
+/** Programme-level confirmations (set-up, version move), which name no gate. */
+export function programmeBanner(view: ProgrammeView, changed: unknown): { title: string; text: string } | null {
+  if (changed === 'created') {
+    return { title: 'Programme set up', text: `${view.name} is set up with ${view.gates.length} gates.` };
+  }
+  if (changed === 'migrated') {
+    return {
+      title: 'Workflow version changed',
+      text: `${view.name} now follows ${view.workflow.title}, version ${view.workflow.version}.`,
+    };
+  }
+  return null;
+}
+
+/** A consultation launched shorter than the workflow's normal length: shown as a warning, with its reason. */
+export function shortConsultation(
+  view: ProgrammeView,
+  def: WorkflowDefinition,
+): { title: string; text: string } | null {
+  const norm = def.consultation?.normalLengthDays ?? 84;
+  for (const g of view.gates) {
+    if (!g.consultation) continue;
+    const length = daysBetween(g.consultation.startsOn, g.consultation.closesOn);
+    if (length >= norm) continue;
+    return {
+      title: `${g.title} is shorter than ${Math.round(norm / 7)} weeks`,
+      text: `It runs ${length} days (${formatDate(g.consultation.startsOn)} to ${formatDate(g.consultation.closesOn)}). Reason recorded: ${g.consultation.justification ?? 'none'}`,
+    };
+  }
+  return null;
 }

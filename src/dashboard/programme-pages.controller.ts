@@ -43,6 +43,7 @@ export class ProgrammePagesController {
       today: this.clock.today(),
       timeZone: this.clock.timeZone,
       notice: query,
+      latestVersion: this.engine.definition(view.workflow.id).version,
     });
     await renderPage(reply, 'programme.njk', page);
   }

@@ -18,6 +18,7 @@ import { WorkflowEngine } from '../workflows/workflow-engine.service';
 import { ElectionRules } from '../elections/election-rules';
 import { ElectionsService } from '../elections/elections.service';
 import { DecisionEntity } from './decision.entity';
+import { EvidenceEntity } from './evidence.entity';
 import { GateEntity } from './gate.entity';
 import { PartyEntity } from './party.entity';
 import {
@@ -35,7 +36,7 @@ import { CarriedChange, ProgrammeWriter } from './programme-writer';
 import { reforecastPlan } from './rules/schedule';
 import { WorkingCalendar } from '../calendar/working-days';
 
-interface ChangeContext {
+export interface ChangeContext {
   em: EntityManager;
   aggregate: ProgrammeAggregate;
   def: WorkflowDefinition;
@@ -172,6 +173,19 @@ export class GateChangeService {
     return this.change(id, gateId, actor, async (c) => {
       this.mustOwn(c, actor);
       await this.step(c, { type: 'gate.evidence', gateId, itemId: body.itemId, recordedOn: body.recordedOn }, '');
+      const row = c.em.create(EvidenceEntity, {
+        programmeId: id,
+        gateId,
+        itemId: body.itemId,
+        recordedOn: body.recordedOn,
+        reference: body.reference ?? null,
+        link: body.link ?? null,
+        note: body.note ?? null,
+        recordedBy: c.who,
+        recordedAt: this.clock.now(),
+      });
+      await c.em.insert(EvidenceEntity, row);
+      c.aggregate.evidence.push(row);
       return { action: 'evidence.recorded', detail: { after: body } };
     });
   }
@@ -237,8 +251,11 @@ export class GateChangeService {
     });
   }
 
-  /** Runs one change in a transaction holding the programme lock, and audits it. */
-  private async change(
+  /**
+   * Runs one change in a transaction holding the programme lock, and audits it. Also the frame
+   * of the changes to a gate's people (GatePeopleService).
+   */
+  async change(
     id: string,
     gateId: string,
     actor: Actor,
@@ -271,7 +288,7 @@ export class GateChangeService {
   }
 
   /** Takes the workflow step, saves it, and carries any slip its date causes. */
-  private async step(c: ChangeContext, event: WorkflowEvent, what: string): Promise<CarriedChange[]> {
+  async step(c: ChangeContext, event: WorkflowEvent, what: string): Promise<CarriedChange[]> {
     const partyName = (pid: string) =>
       c.aggregate.parties.find((p) => p.gateId === c.gate.gateId && p.partyId === pid)?.name ?? pid;
     const result = this.engine.apply(persistedOf(c.aggregate.programme), event, partyName);

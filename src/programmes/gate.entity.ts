@@ -5,6 +5,7 @@ import { BusinessDateColumn } from '../core/database/columns';
 /** A gate of one programme: its people and its dates. Its status mirrors the snapshot. */
 @Entity('gate')
 @Index('ix_gate_status_forecast', ['status', 'forecastDate'])
+@Index('ix_gate_owner_email', ['ownerEmail'])
 export class GateEntity {
   @ForeignKey(() => ProgrammeEntity, { onDelete: 'CASCADE' })
   @PrimaryColumn({ name: 'programme_id', type: 'varchar', length: 36 })

@@ -1,7 +1,12 @@
 import { Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
 import { ProgrammeEntity } from './programme.entity';
+import { BusinessDateColumn } from '../core/database/columns';
 
-/** A party (partner board, assurer) whose decision an approval gate needs. */
+/**
+ * A party (partner board, assurer) whose decision an approval gate needs. A party that
+ * withdraws keeps its row, with when, why and who: its decision is no longer needed, but the
+ * approvals matrix and the audit still show that it was asked.
+ */
 @Entity('party')
 export class PartyEntity {
   @ForeignKey(() => ProgrammeEntity, { onDelete: 'CASCADE' })
@@ -19,4 +24,13 @@ export class PartyEntity {
 
   @Column({ type: 'integer' })
   position: number;
+
+  @BusinessDateColumn({ name: 'withdrawn_on' })
+  withdrawnOn?: string | null;
+
+  @Column({ name: 'withdrawn_reason', type: 'text', nullable: true })
+  withdrawnReason?: string | null;
+
+  @Column({ name: 'withdrawn_by', type: 'varchar', length: 254, nullable: true })
+  withdrawnBy?: string | null;
 }

@@ -59,7 +59,7 @@ export function programmeView(inputs: ViewInputs) {
     const decided = gateDef.kind === 'approval' ? latestDecisionByParty(aggregate.decisions, gateDef.id) : undefined;
     const parties = decided
       ? aggregate.parties
-          .filter((p) => p.gateId === gateDef.id)
+          .filter((p) => p.gateId === gateDef.id && !p.withdrawnOn)
           .map((p) => {
             const latest = decided.get(p.partyId);
             return {
@@ -76,6 +76,13 @@ export function programmeView(inputs: ViewInputs) {
             };
           })
       : undefined;
+    // A withdrawn party no longer decides: listed apart, so that `parties` is who the gate waits for.
+    const withdrawn =
+      gateDef.kind === 'approval'
+        ? aggregate.parties
+            .filter((p) => p.gateId === gateDef.id && p.withdrawnOn)
+            .map((p) => ({ id: p.partyId, name: p.name, withdrawnOn: p.withdrawnOn!, reason: p.withdrawnReason ?? '' }))
+        : [];
     const outstanding = parties?.filter((p) => !isApproving(p.decision)).length;
     const forecastDate = status === 'complete' ? (plan.forecastDate ?? null) : (projected.get(gateDef.id) ?? null);
     const rating = gateRag(
@@ -116,13 +123,21 @@ export function programmeView(inputs: ViewInputs) {
       dependsOn: gateDef.dependsOn,
       ...(row?.note ? { note: row.note } : {}),
       ...(parties ? { parties } : {}),
+      ...(withdrawn.length ? { withdrawnParties: withdrawn } : {}),
       ...(gateDef.evidence?.length
         ? {
-            evidence: gateDef.evidence.map((item) => ({
-              id: item.id,
-              title: item.title,
-              recordedOn: gateContext?.evidence?.[item.id] ?? null,
-            })),
+            evidence: gateDef.evidence.map((item) => {
+              const recorded = [...aggregate.evidence]
+                .reverse()
+                .find((e) => e.gateId === gateDef.id && e.itemId === item.id);
+              return {
+                id: item.id,
+                title: item.title,
+                recordedOn: gateContext?.evidence?.[item.id] ?? null,
+                ...(recorded?.reference ? { reference: recorded.reference } : {}),
+                ...(recorded?.link ? { link: recorded.link } : {}),
+              };
+            }),
           }
         : {}),
       ...(gateContext?.consultation ? { consultation: gateContext.consultation } : {}),

@@ -69,13 +69,44 @@ export class StartConsultationDto extends schemaDto(
     .strict(),
 ) {}
 
+/** A link to evidence: http(s) only, so that a page never renders a `javascript:` address. */
+const link = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((value) => {
+    try {
+      return ['http:', 'https:'].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }, 'expected a web address starting http:// or https://');
+
 export class RecordEvidenceDto extends schemaDto(
-  z.object({ itemId: slug, recordedOn: isoDate, note: text().trim().min(1).max(4000).optional() }).strict(),
+  z
+    .object({
+      itemId: slug,
+      recordedOn: isoDate,
+      /** Where to find it: a document or minute reference, a link, or both. */
+      reference: line(200).optional(),
+      link: link.optional(),
+      note: text().trim().min(1).max(4000).optional(),
+    })
+    .strict(),
 ) {}
 
 export class SetPartiesDto extends schemaDto(z.object({ parties: z.array(party).min(1).max(50) }).strict()) {}
 
-export class UpdateGateOwnerDto extends schemaDto(z.object({ owner: person }).strict()) {}
+/** `PUT …/gates/:gateId/owner`: the gate's new owner. */
+export class SetOwnerDto extends schemaDto(person) {}
+
+/** `POST …/gates/:gateId/parties`: a party that joins an approval gate after it was set up. */
+export class AddPartyDto extends schemaDto(party) {}
+
+/** `POST …/gates/:gateId/parties/:partyId/withdraw`: its decision is no longer needed. */
+export class WithdrawPartyDto extends schemaDto(
+  z.object({ reason: z.string().trim().min(3, 'a reason of at least 3 characters is required').max(2000) }).strict(),
+) {}
 
 export class MigrateProgrammeDto extends schemaDto(z.object({ toVersion: z.number().int().min(2) }).strict()) {}
 

@@ -4,6 +4,7 @@ import { isPostgres, param, params, toInstant } from '../core/database/sql';
 import { PersistedProgramme } from '../../workflows/engine';
 import { NotFound } from '../core/errors/domain-error';
 import { DecisionEntity } from './decision.entity';
+import { EvidenceEntity } from './evidence.entity';
 import { GateEntity } from './gate.entity';
 import { PartyEntity } from './party.entity';
 import { ProgrammeEntity } from './programme.entity';
@@ -15,6 +16,8 @@ export interface ProgrammeAggregate {
   parties: PartyEntity[];
   /** Every decision, oldest first; the latest per party is the one in force. */
   decisions: DecisionEntity[];
+  /** Evidence recorded against checklists, oldest first; the latest per item is the one in force. */
+  evidence: EvidenceEntity[];
 }
 
 export function persistedOf(programme: ProgrammeEntity): PersistedProgramme {
@@ -71,7 +74,9 @@ export class ProgrammeStore {
       values,
     );
     const partyRows: Row[] = await em.query(
-      `SELECT programme_id, gate_id, party_id, name, position FROM party ${where} ORDER BY programme_id, gate_id, position`,
+      `SELECT programme_id, gate_id, party_id, name, position, CAST(withdrawn_on AS TEXT) AS withdrawn_on, withdrawn_reason,
+              withdrawn_by
+         FROM party ${where} ORDER BY programme_id, gate_id, position`,
       values,
     );
     const decisionRows: Row[] = await em.query(
@@ -80,14 +85,22 @@ export class ProgrammeStore {
          FROM decision ${where} ORDER BY id`,
       values,
     );
+    const evidenceRows: Row[] = await em.query(
+      `SELECT id, programme_id, gate_id, item_id, CAST(recorded_on AS TEXT) AS recorded_on, reference, link, note,
+              recorded_by, recorded_at
+         FROM evidence ${where} ORDER BY id`,
+      values,
+    );
     const g = group(gateRows.map(toGate));
     const p = group(partyRows.map(toParty));
     const d = group(decisionRows.map(toDecision));
+    const e = group(evidenceRows.map(toEvidence));
     return programmes.map((programme) => ({
       programme,
       gates: g.get(programme.id) ?? [],
       parties: p.get(programme.id) ?? [],
       decisions: d.get(programme.id) ?? [],
+      evidence: e.get(programme.id) ?? [],
     }));
   }
 }
@@ -159,6 +172,9 @@ function toParty(r: Row): PartyEntity {
     partyId: String(r.party_id),
     name: String(r.name),
     position: Number(r.position),
+    withdrawnOn: str(r.withdrawn_on),
+    withdrawnReason: str(r.withdrawn_reason),
+    withdrawnBy: str(r.withdrawn_by),
   });
 }
 
@@ -172,6 +188,21 @@ function toDecision(r: Row): DecisionEntity {
     decidedOn: String(r.decided_on),
     reference: str(r.reference),
     conditions: str(r.conditions),
+    recordedBy: String(r.recorded_by),
+    recordedAt: toInstant(r.recorded_at),
+  });
+}
+
+function toEvidence(r: Row): EvidenceEntity {
+  return Object.assign(new EvidenceEntity(), {
+    id: Number(r.id),
+    programmeId: String(r.programme_id),
+    gateId: String(r.gate_id),
+    itemId: String(r.item_id),
+    recordedOn: String(r.recorded_on),
+    reference: str(r.reference),
+    link: str(r.link),
+    note: str(r.note),
     recordedBy: String(r.recorded_by),
     recordedAt: toInstant(r.recorded_at),
   });

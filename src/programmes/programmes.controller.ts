@@ -6,7 +6,9 @@ import { AuditService } from '../audit/audit.service';
 import { isRealDate, BodyOf } from '../core/errors/validation';
 import { ValidationFailed } from '../core/errors/domain-error';
 import { GateChangeService } from './gate-change.service';
+import { GatePeopleService } from './gate-people.service';
 import {
+  AddPartyDto,
   CompleteGateDto,
   CreateProgrammeDto,
   MigrateProgrammeDto,
@@ -14,8 +16,10 @@ import {
   RecordEvidenceDto,
   ReforecastDto,
   SetCouncilsDto,
+  SetOwnerDto,
   SetPartiesDto,
   StartConsultationDto,
+  WithdrawPartyDto,
 } from './programme.dto';
 import { ProgrammeService } from './programme.service';
 import { ProgrammeMigrationService } from './programme-migration.service';
@@ -29,6 +33,7 @@ export class ProgrammesController {
     @Inject(GateChangeService) private readonly changes: GateChangeService,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(ProgrammeMigrationService) private readonly migrations: ProgrammeMigrationService,
+    @Inject(GatePeopleService) private readonly people: GatePeopleService,
   ) {}
 
   /** Moves the programme to a newer version of its workflow; an explicit step, audited. */
@@ -145,6 +150,47 @@ export class ProgrammesController {
     @CurrentActor() actor: Actor,
   ) {
     return this.changes.setParties(id, gateId, body, actor);
+  }
+
+  /** Sets or changes a gate's owner; reminders go to the new owner from the next sweep. */
+  @Put(':id/gates/:gateId/owner')
+  @Roles('partnerships')
+  @BodyOf(SetOwnerDto)
+  setOwner(
+    @Param('id') id: string,
+    @Param('gateId') gateId: string,
+    @Body() body: SetOwnerDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.people.setOwner(id, gateId, body, actor);
+  }
+
+  /** Adds a party to an approval gate (a board that joins late). */
+  @Post(':id/gates/:gateId/parties')
+  @Roles('partnerships')
+  @BodyOf(AddPartyDto)
+  addParty(
+    @Param('id') id: string,
+    @Param('gateId') gateId: string,
+    @Body() body: AddPartyDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.people.addParty(id, gateId, body, actor);
+  }
+
+  /** Withdraws a party with a reason: its decision is no longer needed. */
+  @Post(':id/gates/:gateId/parties/:partyId/withdraw')
+  @HttpCode(200)
+  @Roles('partnerships')
+  @BodyOf(WithdrawPartyDto)
+  withdrawParty(
+    @Param('id') id: string,
+    @Param('gateId') gateId: string,
+    @Param('partyId') partyId: string,
+    @Body() body: WithdrawPartyDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.people.withdrawParty(id, gateId, partyId, body, actor);
   }
 
   @Patch(':id/gates/:gateId')

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { GateChangeService } from './gate-change.service';
+import { GatePeopleService } from './gate-people.service';
+import { MyGatesController } from './my-gates.controller';
+import { MyGatesService } from './my-gates.service';
 import { ProgrammeService } from './programme.service';
 import { ProgrammeMigrationService } from './programme-migration.service';
 import { ProgrammeStore } from './programme.store';
@@ -8,15 +11,25 @@ import { ProgrammeWriter } from './programme-writer';
 import { ProgrammesController } from './programmes.controller';
 
 @Module({
-  controllers: [ProgrammesController],
+  controllers: [ProgrammesController, MyGatesController],
   providers: [
     ProgrammeMigrationService,
     ProgrammeService,
     GateChangeService,
+    GatePeopleService,
+    MyGatesService,
     ProgrammeStore,
     ProgrammeWriter,
     AuditService,
   ],
-  exports: [ProgrammeService, GateChangeService, ProgrammeStore, AuditService],
+  exports: [
+    ProgrammeService,
+    GateChangeService,
+    GatePeopleService,
+    MyGatesService,
+    ProgrammeMigrationService,
+    ProgrammeStore,
+    AuditService,
+  ],
 })
 export class ProgrammesModule {}

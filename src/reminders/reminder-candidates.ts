@@ -14,7 +14,11 @@ export interface Candidates {
   /** Per programme: its parties and decisions (oldest first), for approval gates among the candidates. */
   parties: Map<string, PartyEntity[]>;
   decisions: Map<string, DecisionEntity[]>;
-  /** Keys already in the outbox for the candidates' programmes: `gate|kind|dueDate|recipient`. */
+  /**
+   * Reminders already in the outbox for the candidates' programmes: `programme|gate|kind|dueDate`.
+   * Whoever received it: each kind goes to one role (owner or SRO), so a reminder sent to a
+   * gate's previous owner counts as sent, and a change of owner never sends it again.
+   */
   queued: Set<string>;
   /** The forecast changes looked at, in id order. */
   changes: Array<{ id: number; at: Date }>;
@@ -85,7 +89,7 @@ export class ReminderCandidates {
         select: { id: true, programmeId: true, gateId: true, kind: true, dueDate: true, recipient: true },
         where: { programmeId: In(ids) },
       });
-      for (const m of sent) queued.add(queuedKey(m.programmeId, m.gateId, m.kind, m.dueDate, m.recipient));
+      for (const m of sent) queued.add(queuedKey(m.programmeId, m.gateId, m.kind, m.dueDate));
     }
     return {
       gates: [...gates.values()].filter((g) => programmes.has(g.programmeId)),
@@ -98,14 +102,8 @@ export class ReminderCandidates {
   }
 }
 
-export function queuedKey(
-  programmeId: string,
-  gateId: string,
-  kind: string,
-  dueDate: string,
-  recipient: string,
-): string {
-  return [programmeId, gateId, kind, dueDate, recipient.toLowerCase()].join('|');
+export function queuedKey(programmeId: string, gateId: string, kind: string, dueDate: string): string {
+  return [programmeId, gateId, kind, dueDate].join('|');
 }
 
 function chunks<T>(items: T[]): T[][] {

@@ -131,10 +131,8 @@ export class ReminderSweepService {
         this.calendar,
         at,
         this.config.reminders.sendHour,
-        (kind, recipient) => {
-          const person = recipients[recipient];
-          return !!person && found.queued.has(queuedKey(gate.programmeId, gate.gateId, kind, dueDate, person.email));
-        },
+        // By kind and date, not address: what the previous owner was sent is not sent again to the new one.
+        (kind) => found.queued.has(queuedKey(gate.programmeId, gate.gateId, kind, dueDate)),
       );
       for (const reminder of due) {
         const to = recipients[reminder.recipient];
@@ -222,7 +220,7 @@ export class ReminderSweepService {
 }
 
 function outstandingParties(found: Candidates, gate: GateEntity): { names: string[]; total: number } {
-  const parties = (found.parties.get(gate.programmeId) ?? []).filter((p) => p.gateId === gate.gateId);
+  const parties = (found.parties.get(gate.programmeId) ?? []).filter((p) => p.gateId === gate.gateId && !p.withdrawnOn);
   const latest = latestDecisionByParty(found.decisions.get(gate.programmeId) ?? [], gate.gateId);
   const names = parties.filter((p) => !isApproving(latest.get(p.partyId)?.decision)).map((p) => p.name);
   return { names, total: parties.length };

@@ -80,6 +80,28 @@ const MATRIX: Route[] = [
     body: { parties: [{ id: 'leicester-city-ccg', name: 'Leicester City CCG' }] },
   },
   {
+    method: 'PUT',
+    path: '/api/programmes/{id}/gates/{gateId}/owner',
+    allowed: ['admin', 'partnerships'],
+    gate: 'nhse-assurance',
+    body: { name: 'Helen Seth', email: 'helen.seth@example.nhs.uk' },
+  },
+  {
+    method: 'POST',
+    path: '/api/programmes/{id}/gates/{gateId}/parties',
+    allowed: ['admin', 'partnerships'],
+    gate: 'partner-approvals',
+    body: { id: 'leicester-city-ccg', name: 'Leicester City CCG' },
+  },
+  {
+    method: 'POST',
+    path: '/api/programmes/{id}/gates/{gateId}/parties/{partyId}/withdraw',
+    allowed: ['admin', 'partnerships'],
+    gate: 'partner-approvals',
+    body: { reason: 'checking who may withdraw a party' },
+  },
+  { method: 'GET', path: '/api/me/gates', allowed: ANY_SIGNED_IN },
+  {
     method: 'PATCH',
     path: '/api/programmes/{id}/gates/{gateId}',
     allowed: ['admin', 'partnerships', 'sro', 'owner'],
@@ -176,7 +198,8 @@ describe('the role matrix', () => {
       .replace('{id}', route.path.startsWith('/api/workflows') ? 'nhs-service-change' : programmeId)
       .replace('{gateId}', route.gate ?? 'pcbc-draft')
       .replace('{tokenId}', randomUUID())
-      .replace('{scenarioId}', randomUUID());
+      .replace('{scenarioId}', randomUUID())
+      .replace('{partyId}', 'no-such-party');
   }
 
   async function call(route: Route, caller: Caller, via: 'token' | 'session') {

@@ -4,6 +4,7 @@ import { WebSessionEntity } from '../../auth/web-session.entity';
 import { AuditChainEntity } from '../../audit/audit-chain.entity';
 import { AuditEntryEntity } from '../../audit/audit-entry.entity';
 import { DecisionEntity } from '../../programmes/decision.entity';
+import { EvidenceEntity } from '../../programmes/evidence.entity';
 import { ForecastChangeEntity } from '../../programmes/forecast-change.entity';
 import { GateEntity } from '../../programmes/gate.entity';
 import { PartyEntity } from '../../programmes/party.entity';
@@ -20,6 +21,7 @@ export const ENTITIES = [
   GateEntity,
   PartyEntity,
   DecisionEntity,
+  EvidenceEntity,
   ForecastChangeEntity,
   AuditEntryEntity,
   AuditChainEntity,

@@ -4,6 +4,8 @@ import { WhatIfScenariosPostgres1796220117767 } from './postgres/1796220117767-W
 import { WhatIfScenariosSqlite1796220117767 } from './sqlite/1796220117767-WhatIfScenarios';
 import { AuditChainPostgres1796219145515 } from './postgres/1796219145515-AuditChain';
 import { AuditChainSqlite1796219145515 } from './sqlite/1796219145515-AuditChain';
+import { RunningProgrammesPostgres1796218642901 } from './postgres/1796218642901-RunningProgrammes';
+import { RunningProgrammesSqlite1796218642901 } from './sqlite/1796218642901-RunningProgrammes';
 import { RemindersPostgres1795596087820 } from './postgres/1795596087820-Reminders';
 import { RemindersSqlite1795596087820 } from './sqlite/1795596087820-Reminders';
 import { WebSessionsPostgres1795595008337 } from './postgres/1795595008337-WebSessions';
@@ -27,6 +29,7 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   RulesOfTodaySqlite1796218666283,
   WhatIfScenariosSqlite1796220117767,
   AuditChainSqlite1796219145515,
+  RunningProgrammesSqlite1796218642901,
 ];
 export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   InitialSchemaPostgres1795594616455,
@@ -36,4 +39,5 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   RulesOfTodayPostgres1796218666283,
   WhatIfScenariosPostgres1796220117767,
   AuditChainPostgres1796219145515,
+  RunningProgrammesPostgres1796218642901,
 ];

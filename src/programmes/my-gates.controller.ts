@@ -1,0 +1,18 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '../auth/auth.decorators';
+import { Actor } from '../auth/roles';
+import { MyGatesService } from './my-gates.service';
+
+@ApiTags('programmes')
+@ApiBearerAuth()
+@Controller('api/me')
+export class MyGatesController {
+  constructor(@Inject(MyGatesService) private readonly gates: MyGatesService) {}
+
+  /** The gates the caller owns, across the programmes they may see, soonest due first. */
+  @Get('gates')
+  list(@CurrentActor() actor: Actor) {
+    return this.gates.list(actor);
+  }
+}
