@@ -96,6 +96,14 @@ const MATRIX: Route[] = [
     body: { name: 'Matrix Viewer', email: 'matrix.viewer@example.nhs.uk', role: 'viewer' },
   },
   { method: 'DELETE', path: '/api/admin/tokens/{tokenId}', allowed: ['admin'] },
+  { method: 'GET', path: '/api/programmes/{id}/calendar.ics', allowed: ANY_SIGNED_IN },
+  { method: 'GET', path: '/api/me/calendar.ics', allowed: ANY_SIGNED_IN },
+  { method: 'GET', path: '/api/me/calendar-feeds', allowed: ANY_SIGNED_IN },
+  // A calendar address reads what its maker may read; it changes no programme, so every role may make one.
+  { method: 'POST', path: '/api/me/calendar-feeds', allowed: ANY_SIGNED_IN, body: {} },
+  { method: 'DELETE', path: '/api/me/calendar-feeds/{feedId}', allowed: ANY_SIGNED_IN },
+  // Public: the secret in the query is the credential (Outlook and Google cannot send a header).
+  { method: 'GET', path: '/api/calendar-feeds/calendar.ics', allowed: 'public' },
 ];
 
 const CALLERS: Caller[] = ['anonymous', 'admin', 'sro', 'partnerships', 'owner', 'viewer'];
@@ -127,7 +135,8 @@ describe('the role matrix', () => {
     return route.path
       .replace('{id}', route.path.startsWith('/api/workflows') ? 'nhs-service-change' : programmeId)
       .replace('{gateId}', route.gate ?? 'pcbc-draft')
-      .replace('{tokenId}', randomUUID());
+      .replace('{tokenId}', randomUUID())
+      .replace('{feedId}', randomUUID());
   }
 
   async function call(route: Route, caller: Caller, via: 'token' | 'session') {
@@ -286,6 +295,9 @@ describe('every page route', () => {
     }
   });
 
+  // A viewer may make and revoke their own calendar addresses: that changes no programme.
+  const VIEWER_MAY_POST = ['/calendar-feeds', '/calendar-feeds/:feedId/revoke'];
+
   it('lets a viewer change nothing', async () => {
     const viewer = await app
       .get(TokenService)
@@ -293,7 +305,9 @@ describe('every page route', () => {
     const signIn = await app.inject({ method: 'POST', url: '/login', headers: FORM, payload: `token=${viewer.token}` });
     const cookie = `cg_session=${setCookies(signIn.headers).cg_session.value}`;
     const csrf = csrfTokenIn((await app.inject({ method: 'GET', url: '/', headers: { cookie } })).body);
-    for (const route of pages().filter((r) => r.method !== 'GET' && r.url !== '/logout')) {
+    for (const route of pages().filter(
+      (r) => r.method !== 'GET' && r.url !== '/logout' && !VIEWER_MAY_POST.includes(r.url),
+    )) {
       const res = await app.inject({
         method: route.method as 'POST',
         url: concrete(route.url),

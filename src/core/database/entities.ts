@@ -9,6 +9,7 @@ import { PartyEntity } from '../../programmes/party.entity';
 import { ProgrammeEntity } from '../../programmes/programme.entity';
 import { OutboxMessageEntity } from '../../mail/outbox-message.entity';
 import { ReminderSweepEntity } from '../../reminders/reminder-sweep.entity';
+import { CalendarFeedEntity } from '../../calendars/calendar-feed.entity';
 
 /** Every entity of the schema. The migrations must produce exactly these (see schema-drift test). */
 export const ENTITIES = [
@@ -23,4 +24,5 @@ export const ENTITIES = [
   WebSessionEntity,
   OutboxMessageEntity,
   ReminderSweepEntity,
+  CalendarFeedEntity,
 ];
