@@ -1,3 +1,5 @@
+import { RisksLogPostgres1796218499925 } from './postgres/1796218499925-RisksLog';
+import { RisksLogSqlite1796218499925 } from './sqlite/1796218499925-RisksLog';
 import { RemindersPostgres1795596087820 } from './postgres/1795596087820-Reminders';
 import { RemindersSqlite1795596087820 } from './sqlite/1795596087820-Reminders';
 import { WebSessionsPostgres1795595008337 } from './postgres/1795595008337-WebSessions';
@@ -18,10 +20,12 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   Auth1795594689886Sqlite,
   WebSessions1795595008337Sqlite,
   RemindersSqlite1795596087820,
+  RisksLogSqlite1796218499925,
 ];
 export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   InitialSchemaPostgres1795594616455,
   AuthPostgres1795594689886,
   WebSessionsPostgres1795595008337,
   RemindersPostgres1795596087820,
+  RisksLogPostgres1796218499925,
 ];
