@@ -15,6 +15,7 @@ import { DemoModule } from './demo/demo.module';
 import { WebModule } from './web/web.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { RisksModule } from './risks/risks.module';
 import { CalendarsModule } from './calendars/calendars.module';
 
 @Module({})
@@ -33,6 +34,7 @@ export class AppModule {
         DemoModule,
         WebModule,
         DashboardModule,
+        RisksModule,
         RemindersModule.forRoot(config),
         CalendarsModule,
       ],

@@ -84,6 +84,26 @@ const MATRIX: Route[] = [
     gate: 'clinical-senate-review',
     body: { forecastDate: '2015-11-02', reason: 'checking who may re-forecast' },
   },
+  { method: 'GET', path: '/api/programmes/{id}/risks', allowed: ANY_SIGNED_IN },
+  {
+    method: 'POST',
+    path: '/api/programmes/{id}/risks',
+    allowed: ['admin', 'partnerships', 'sro', 'owner'],
+    body: {
+      kind: 'risk',
+      title: 'Matrix risk',
+      owner: { name: 'Matrix Risk Owner', email: 'matrix.risk@example.nhs.uk' },
+      likelihood: 2,
+      impact: 3,
+    },
+  },
+  { method: 'GET', path: '/api/programmes/{id}/risks/{riskId}', allowed: ANY_SIGNED_IN },
+  {
+    method: 'PATCH',
+    path: '/api/programmes/{id}/risks/{riskId}',
+    allowed: ['admin', 'partnerships', 'sro', 'owner'],
+    body: { likelihood: 1, reason: 'checking who may re-score' },
+  },
   { method: 'GET', path: '/api/programmes/{id}/reminder-policy', allowed: ANY_SIGNED_IN },
   { method: 'PUT', path: '/api/programmes/{id}/reminder-policy', allowed: ['admin', 'partnerships'], body: {} },
   { method: 'POST', path: '/api/admin/reminders/run', allowed: ['admin'] },
@@ -136,6 +156,7 @@ describe('the role matrix', () => {
       .replace('{id}', route.path.startsWith('/api/workflows') ? 'nhs-service-change' : programmeId)
       .replace('{gateId}', route.gate ?? 'pcbc-draft')
       .replace('{tokenId}', randomUUID())
+      .replace('{riskId}', randomUUID())
       .replace('{feedId}', randomUUID());
   }
 

@@ -9,6 +9,8 @@ import { PartyEntity } from '../../programmes/party.entity';
 import { ProgrammeEntity } from '../../programmes/programme.entity';
 import { OutboxMessageEntity } from '../../mail/outbox-message.entity';
 import { ReminderSweepEntity } from '../../reminders/reminder-sweep.entity';
+import { RiskChangeEntity } from '../../risks/risk-change.entity';
+import { RiskEntity } from '../../risks/risk.entity';
 import { CalendarFeedEntity } from '../../calendars/calendar-feed.entity';
 
 /** Every entity of the schema. The migrations must produce exactly these (see schema-drift test). */
@@ -24,5 +26,7 @@ export const ENTITIES = [
   WebSessionEntity,
   OutboxMessageEntity,
   ReminderSweepEntity,
+  RiskEntity,
+  RiskChangeEntity,
   CalendarFeedEntity,
 ];

@@ -1,3 +1,5 @@
+import { RisksLogPostgres1796218499925 } from './postgres/1796218499925-RisksLog';
+import { RisksLogSqlite1796218499925 } from './sqlite/1796218499925-RisksLog';
 import { CalendarFeedsPostgres1796218957342 } from './postgres/1796218957342-CalendarFeeds';
 import { CalendarFeedsSqlite1796218957342 } from './sqlite/1796218957342-CalendarFeeds';
 import { RemindersPostgres1795596087820 } from './postgres/1795596087820-Reminders';
@@ -20,6 +22,7 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   Auth1795594689886Sqlite,
   WebSessions1795595008337Sqlite,
   RemindersSqlite1795596087820,
+  RisksLogSqlite1796218499925,
   CalendarFeedsSqlite1796218957342,
 ];
 export const POSTGRES_MIGRATIONS: MigrationClass[] = [
@@ -27,5 +30,6 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   AuthPostgres1795594689886,
   WebSessionsPostgres1795595008337,
   RemindersPostgres1795596087820,
+  RisksLogPostgres1796218499925,
   CalendarFeedsPostgres1796218957342,
 ];
