@@ -17,6 +17,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { RisksModule } from './risks/risks.module';
 import { CalendarsModule } from './calendars/calendars.module';
+import { SpreadsheetsModule } from './spreadsheets/spreadsheets.module';
 
 @Module({})
 export class AppModule {
@@ -37,6 +38,7 @@ export class AppModule {
         RisksModule,
         RemindersModule.forRoot(config),
         CalendarsModule,
+        SpreadsheetsModule,
       ],
       controllers: [HealthController],
       providers: [

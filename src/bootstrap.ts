@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { AppConfig } from './core/config/app-config';
 import { registerWebPlugins } from './web/web-plugins';
+import { registerWorkbookUploads } from './spreadsheets/workbook-uploads';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   silent: [],
@@ -74,6 +75,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     },
   });
   await registerWebPlugins(app);
+  await registerWorkbookUploads(app);
   SwaggerModule.setup('api/docs', app, SwaggerModule.createDocument(app, openApiConfig()), {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });

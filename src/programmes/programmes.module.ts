@@ -17,6 +17,6 @@ import { ProgrammesController } from './programmes.controller';
     ProgrammeWriter,
     AuditService,
   ],
-  exports: [ProgrammeService, GateChangeService, ProgrammeStore, AuditService],
+  exports: [ProgrammeService, GateChangeService, ProgrammeStore, ProgrammeWriter, AuditService],
 })
 export class ProgrammesModule {}

@@ -122,6 +122,13 @@ const MATRIX: Route[] = [
   // A calendar address reads what its maker may read; it changes no programme, so every role may make one.
   { method: 'POST', path: '/api/me/calendar-feeds', allowed: ANY_SIGNED_IN, body: {} },
   { method: 'DELETE', path: '/api/me/calendar-feeds/{feedId}', allowed: ANY_SIGNED_IN },
+  { method: 'GET', path: '/api/programmes/export.xlsx', allowed: ANY_SIGNED_IN },
+  { method: 'GET', path: '/api/programmes/export.csv', allowed: ANY_SIGNED_IN },
+  { method: 'GET', path: '/api/programmes/import-template.xlsx', allowed: ANY_SIGNED_IN },
+  // Creates a programme, like POST /api/programmes; the empty body is refused (415) once the role is let in.
+  { method: 'POST', path: '/api/programmes/import', allowed: ['admin', 'partnerships'], body: {} },
+  { method: 'GET', path: '/api/programmes/{id}/export.xlsx', allowed: ANY_SIGNED_IN },
+  { method: 'GET', path: '/api/programmes/{id}/export.csv', allowed: ANY_SIGNED_IN },
   // Public: the secret in the query is the credential (Outlook and Google cannot send a header).
   { method: 'GET', path: '/api/calendar-feeds/calendar.ics', allowed: 'public' },
 ];
