@@ -7,6 +7,9 @@ import { TestApp, startTestApp } from '../support/test-app';
 // Calendars read back with node-ical, an independent parser: what Outlook and Google get from a
 // subscribed address, and that a re-forecast moves the same event (same UID, higher SEQUENCE).
 
+// The demo seed and whole workbooks on a shared machine take more than Jest's default 5 s.
+jest.setTimeout(30_000);
+
 type Event = { uid: string; start: Date; end: Date; sequence: number; lastmodified: Date; summary: string };
 
 function eventsOf(text: string): Map<string, Event> {

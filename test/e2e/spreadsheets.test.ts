@@ -7,6 +7,9 @@ import { TestApp, startTestApp } from '../support/test-app';
 // round trip of the brief: the demo programme as of 30 October 2015 exported, one cell made an
 // impossible date and refused naming that cell, then imported unchanged as an equal programme.
 
+// The demo seed and whole workbooks on a shared machine take more than Jest's default 5 s.
+jest.setTimeout(30_000);
+
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function download(t: TestApp, url: string, token: string) {
