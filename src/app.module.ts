@@ -18,6 +18,9 @@ import { RemindersModule } from './reminders/reminders.module';
 import { ElectionsModule } from './elections/elections.module';
 import { WhatIfModule } from './what-if/what-if.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { RisksModule } from './risks/risks.module';
+import { CalendarsModule } from './calendars/calendars.module';
+import { SpreadsheetsModule } from './spreadsheets/spreadsheets.module';
 
 @Module({})
 export class AppModule {
@@ -39,6 +42,9 @@ export class AppModule {
         WhatIfModule,
         RemindersModule.forRoot(config),
         MetricsModule,
+        RisksModule,
+        CalendarsModule,
+        SpreadsheetsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -10,6 +10,7 @@ import { AppConfig } from './core/config/app-config';
 import { registerWebPlugins } from './web/web-plugins';
 import { PROBLEM_JSON, toProblem } from './core/errors/problem.filter';
 import { Metrics } from './metrics/metrics';
+import { registerWorkbookUploads } from './spreadsheets/workbook-uploads';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   silent: [],
@@ -86,6 +87,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     },
   });
   await registerWebPlugins(app);
+  await registerWorkbookUploads(app);
   SwaggerModule.setup('api/docs', app, SwaggerModule.createDocument(app, openApiConfig()), {
     jsonDocumentUrl: 'api/docs/openapi.json',
   });

@@ -29,6 +29,7 @@ import { ProgrammesController } from './programmes.controller';
     MyGatesService,
     ProgrammeMigrationService,
     ProgrammeStore,
+    ProgrammeWriter,
     AuditService,
   ],
 })

@@ -14,6 +14,9 @@ import { ReminderSweepEntity } from '../../reminders/reminder-sweep.entity';
 import { CouncilNoPollsEntity, ElectionEntity } from '../../elections/election.entity';
 import { CallInEntity, CommitteeNotificationEntity, ConditionEntity } from '../../programmes/condition.entity';
 import { WhatIfScenarioEntity } from '../../what-if/what-if-scenario.entity';
+import { RiskChangeEntity } from '../../risks/risk-change.entity';
+import { RiskEntity } from '../../risks/risk.entity';
+import { CalendarFeedEntity } from '../../calendars/calendar-feed.entity';
 
 /** Every entity of the schema. The migrations must produce exactly these (see schema-drift test). */
 export const ENTITIES = [
@@ -36,4 +39,7 @@ export const ENTITIES = [
   CallInEntity,
   CommitteeNotificationEntity,
   WhatIfScenarioEntity,
+  RiskEntity,
+  RiskChangeEntity,
+  CalendarFeedEntity,
 ];

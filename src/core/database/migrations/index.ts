@@ -6,6 +6,10 @@ import { AuditChainPostgres1796219145515 } from './postgres/1796219145515-AuditC
 import { AuditChainSqlite1796219145515 } from './sqlite/1796219145515-AuditChain';
 import { RunningProgrammesPostgres1796218642901 } from './postgres/1796218642901-RunningProgrammes';
 import { RunningProgrammesSqlite1796218642901 } from './sqlite/1796218642901-RunningProgrammes';
+import { RisksLogPostgres1796218499925 } from './postgres/1796218499925-RisksLog';
+import { RisksLogSqlite1796218499925 } from './sqlite/1796218499925-RisksLog';
+import { CalendarFeedsPostgres1796218957342 } from './postgres/1796218957342-CalendarFeeds';
+import { CalendarFeedsSqlite1796218957342 } from './sqlite/1796218957342-CalendarFeeds';
 import { RemindersPostgres1795596087820 } from './postgres/1795596087820-Reminders';
 import { RemindersSqlite1795596087820 } from './sqlite/1795596087820-Reminders';
 import { WebSessionsPostgres1795595008337 } from './postgres/1795595008337-WebSessions';
@@ -30,6 +34,8 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   WhatIfScenariosSqlite1796220117767,
   AuditChainSqlite1796219145515,
   RunningProgrammesSqlite1796218642901,
+  RisksLogSqlite1796218499925,
+  CalendarFeedsSqlite1796218957342,
 ];
 export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   InitialSchemaPostgres1795594616455,
@@ -40,4 +46,6 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   WhatIfScenariosPostgres1796220117767,
   AuditChainPostgres1796219145515,
   RunningProgrammesPostgres1796218642901,
+  RisksLogPostgres1796218499925,
+  CalendarFeedsPostgres1796218957342,
 ];
