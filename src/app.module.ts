@@ -16,6 +16,7 @@ import { WebModule } from './web/web.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { RisksModule } from './risks/risks.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({})
 export class AppModule {
@@ -34,6 +35,7 @@ export class AppModule {
         WebModule,
         DashboardModule,
         RisksModule,
+        ReportsModule,
         RemindersModule.forRoot(config),
       ],
       controllers: [HealthController],
