@@ -231,11 +231,9 @@ function sum(values: number[]): number {
  * their nearest plain form, anything else a question mark, rather than a broken glyph.
  */
 export function safe(text: string): string {
-  return text
-    .replace(/[\u2212\u2010\u2011]/g, '-')
-    .replace(
-      // eslint-disable-next-line no-control-regex -- tab and line breaks are kept, other controls are not
-      /[^\u0009\u000a\u000d\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]/g,
-      '?',
-    );
+  return text.replace(/[\u2212\u2010\u2011]/g, '-').replace(
+    // eslint-disable-next-line no-control-regex -- tab and line breaks are kept, other controls are not
+    /[^\u0009\u000a\u000d\u0020-\u007e\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]/g,
+    '?',
+  );
 }
