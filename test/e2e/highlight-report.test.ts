@@ -28,7 +28,7 @@ const OCTOBER_DECISIONS = [
   ['20 Oct 2015', 'East Leicestershire and Rutland CCG', 'Approved with conditions'],
 ];
 const CONDITIONS = 'Equality impact assessment to be completed before consultation starts';
-const RISKS = [
+const RISKS: Array<Record<string, string>> = [
   {
     kind: 'risk',
     title: 'Judicial review of the consultation',
