@@ -21,6 +21,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { RisksModule } from './risks/risks.module';
 import { CalendarsModule } from './calendars/calendars.module';
 import { SpreadsheetsModule } from './spreadsheets/spreadsheets.module';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({})
 export class AppModule {
@@ -40,6 +41,7 @@ export class AppModule {
         WebModule,
         DashboardModule,
         WhatIfModule,
+        ReportsModule,
         RemindersModule.forRoot(config),
         MetricsModule,
         RisksModule,

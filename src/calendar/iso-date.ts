@@ -38,3 +38,11 @@ export function formatLong(date: IsoDate): string {
     year: 'numeric',
   });
 }
+
+/** The same day `n` months on (or back), kept within the month: 31 Oct less one month is 30 Sep. */
+export function addMonths(date: IsoDate, n: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number);
+  const first = new Date(Date.UTC(y, m - 1 + n, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, last))).toISOString().slice(0, 10);
+}

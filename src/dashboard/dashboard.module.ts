@@ -5,11 +5,25 @@ import { GateFormsController } from './gate-forms.controller';
 import { GateRunFormsController } from './gate-run-forms.controller';
 import { ProgrammePagesController } from './programme-pages.controller';
 import { ProgrammeSetupController } from './programme-setup.controller';
+import { RiskPagesController } from './risk-pages.controller';
+import { RisksModule } from '../risks/risks.module';
+import { ReportsModule } from '../reports/reports.module';
+import { ReportPagesController } from './report-pages.controller';
 
-/** The programme page, the gate forms, setting up and running programmes, people and access; the portfolio (GET /) is in src/web/home.controller.ts. */
+/**
+ * The programme page, the gate forms, setting up and running programmes, people and access, the
+ * risks and issues pages and the highlight reports; the portfolio (GET /) is in src/web/home.controller.ts.
+ */
 @Module({
-  imports: [ProgrammesModule, AuthModule],
+  imports: [ProgrammesModule, AuthModule, RisksModule, ReportsModule],
   // The setup controller comes first so that GET /programmes/new is not read as a programme id.
-  controllers: [ProgrammeSetupController, ProgrammePagesController, GateFormsController, GateRunFormsController],
+  controllers: [
+    ProgrammeSetupController,
+    ProgrammePagesController,
+    GateFormsController,
+    GateRunFormsController,
+    RiskPagesController,
+    ReportPagesController,
+  ],
 })
 export class DashboardModule {}

@@ -10,6 +10,9 @@ import { renderPage } from '../web/page';
 import { PageExceptionFilter } from '../web/page-exception.filter';
 import { WorkflowEngine } from '../workflows/workflow-engine.service';
 import { programmePage } from './programme-page';
+import { RiskService } from '../risks/risk.service';
+import { TOP_RISKS } from '../reports/highlight-report';
+import { riskActions, riskRow } from './risk-pages';
 
 /** How many audit entries the programme page shows; the API has the whole trail. */
 const RECENT_AUDIT = 10;
@@ -24,6 +27,7 @@ export class ProgrammePagesController {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(WorkflowEngine) private readonly engine: WorkflowEngine,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(RiskService) private readonly risks: RiskService,
   ) {}
 
   @Get('programmes/:id')
@@ -45,6 +49,14 @@ export class ProgrammePagesController {
       notice: query,
       latestVersion: this.engine.definition(view.workflow.id).version,
     });
-    await renderPage(reply, 'programme.njk', page);
+    const risks = (await this.risks.list(id, actor)).slice(0, TOP_RISKS);
+    const href = `/programmes/${encodeURIComponent(id)}`;
+    await renderPage(reply, 'programme.njk', {
+      ...page,
+      topRisks: risks.map((r) => riskRow(r, view, actor)),
+      canAddRisk: riskActions(actor).add,
+      risksHref: `${href}/risks`,
+      reportHref: `${href}/report`,
+    });
   }
 }

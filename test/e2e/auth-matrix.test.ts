@@ -147,6 +147,8 @@ const MATRIX: Route[] = [
     allowed: ['admin', 'partnerships', 'sro', 'owner'],
     body: { likelihood: 1, reason: 'checking who may re-score' },
   },
+  { method: 'GET', path: '/api/programmes/{id}/report', allowed: ANY_SIGNED_IN },
+  { method: 'GET', path: '/api/programmes/report', allowed: ANY_SIGNED_IN },
   { method: 'GET', path: '/api/programmes/{id}/reminder-policy', allowed: ANY_SIGNED_IN },
   { method: 'PUT', path: '/api/programmes/{id}/reminder-policy', allowed: ['admin', 'partnerships'], body: {} },
   { method: 'POST', path: '/api/admin/reminders/run', allowed: ['admin'] },
