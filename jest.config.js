@@ -11,6 +11,9 @@ const base = {
   // The transformer leaves CommonJS files as they are and rewrites only ES modules.
   transformIgnorePatterns: [],
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // Starting the whole application (migrations on a fresh database) in a hook can take more
+  // than Jest's default 5 s on a busy 2-core machine; a hang still fails, after 30 s.
+  testTimeout: 30_000,
 };
 // Medium tests that only make sense on one database live in test/medium/{sqlite,postgres}/;
 // npm run test:pg sets TEST_DATABASE=postgres (and a postgres DATABASE_URL).
