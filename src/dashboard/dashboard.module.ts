@@ -1,11 +1,16 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { GateFormsController } from './gate-forms.controller';
+import { HomeController } from './home.controller';
 import { ProgrammePagesController } from './programme-pages.controller';
 
-/** The programme page and the gate forms; the portfolio (GET /) is in src/web/home.controller.ts. */
+/**
+ * The pages about programmes: the portfolio (GET /), the programme page and the gate forms. They build on
+ * src/web/ (rendering, the page error filter, sign-in), which imports nothing from here.
+ */
 @Module({
-  imports: [ProgrammesModule],
-  controllers: [ProgrammePagesController, GateFormsController],
+  imports: [AuditModule, ProgrammesModule],
+  controllers: [HomeController, ProgrammePagesController, GateFormsController],
 })
 export class DashboardModule {}

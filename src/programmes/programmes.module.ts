@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
+import { AuditModule } from '../audit/audit.module';
 import { GateChangeService } from './gate-change.service';
 import { ProgrammeService } from './programme.service';
 import { ProgrammeMigrationService } from './programme-migration.service';
@@ -8,15 +8,9 @@ import { ProgrammeWriter } from './programme-writer';
 import { ProgrammesController } from './programmes.controller';
 
 @Module({
+  imports: [AuditModule],
   controllers: [ProgrammesController],
-  providers: [
-    ProgrammeMigrationService,
-    ProgrammeService,
-    GateChangeService,
-    ProgrammeStore,
-    ProgrammeWriter,
-    AuditService,
-  ],
-  exports: [ProgrammeService, GateChangeService, ProgrammeStore, AuditService],
+  providers: [ProgrammeMigrationService, ProgrammeService, GateChangeService, ProgrammeStore, ProgrammeWriter],
+  exports: [ProgrammeService, GateChangeService, ProgrammeStore],
 })
 export class ProgrammesModule {}
