@@ -69,6 +69,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   let closing = false;
   fastify.addHook('preClose', async () => {
     closing = true;
+    fastify.log.info('closing: no new connections; finishing the requests in flight');
   });
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AuditService } from '../audit/audit.service';
+import { AuditModule } from '../audit/audit.module';
 import { AuthGuard } from './auth.guard';
 import { OidcService } from './oidc.service';
 import { SessionService } from './session.service';
@@ -9,15 +9,9 @@ import { TokenService } from './token.service';
 import { TokensController } from './tokens.controller';
 
 @Module({
+  imports: [AuditModule],
   controllers: [TokensController],
-  providers: [
-    AuditService,
-    TokenService,
-    SessionService,
-    SignInService,
-    OidcService,
-    { provide: APP_GUARD, useClass: AuthGuard },
-  ],
+  providers: [TokenService, SessionService, SignInService, OidcService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [TokenService, SessionService, SignInService, OidcService],
 })
 export class AuthModule {}

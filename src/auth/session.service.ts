@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../core/config/config.module';
 import { Clock } from '../core/clock/clock';
 import { UnitOfWork } from '../core/database/unit-of-work';
 import { Actor, Role } from './roles';
-import { toInstant } from '../core/database/sql';
+import { param, toInstant } from '../core/database/sql';
 import { WebSessionEntity } from './web-session.entity';
 
 export const SESSION_COOKIE = 'cg_session';
@@ -78,14 +78,13 @@ export class SessionService {
   /** The session behind a cookie, or null when it is unknown, expired, or its token was revoked. */
   async verify(cookieValue: string): Promise<ActiveSession | null> {
     const id = hashSessionCookie(cookieValue);
-    const p = this.uow.dialect === 'postgres' ? '$1' : '?';
     const rows: Array<Record<string, unknown>> = await this.uow.read.query(
       `SELECT s.id, s.person_id, s.token_id, s.role, s.programme_id, s.csrf_token, s.expires_at, s.last_seen_at,
               p.name, p.email, t.revoked_at AS token_revoked_at, t.expires_at AS token_expires_at
          FROM web_session s
          JOIN person p ON p.id = s.person_id
          LEFT JOIN api_token t ON t.id = s.token_id
-        WHERE s.id = ${p}`,
+        WHERE s.id = ${param(this.uow.read, 1)}`,
       [id],
     );
     const row = rows[0];

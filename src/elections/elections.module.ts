@@ -2,13 +2,14 @@ import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../core/config/app-config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { WorkingCalendar } from '../calendar/working-days';
-import { AuditService } from '../audit/audit.service';
+import { AuditModule } from '../audit/audit.module';
 import { ElectionRules, electionRulesConfig } from './election-rules';
 import { ElectionsController } from './elections.controller';
 import { ElectionsService } from './elections.service';
 
 @Global()
 @Module({
+  imports: [AuditModule],
   controllers: [ElectionsController],
   providers: [
     {
@@ -17,7 +18,6 @@ import { ElectionsService } from './elections.service';
       useFactory: (config: AppConfig, calendar: WorkingCalendar) =>
         new ElectionRules(calendar, electionRulesConfig(config)),
     },
-    AuditService,
     ElectionsService,
   ],
   exports: [ElectionRules, ElectionsService],

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AppConfig } from '../core/config/app-config';
 import { APP_CONFIG } from '../core/config/config.module';
+import { instant, param } from '../core/database/sql';
 import { UnitOfWork } from '../core/database/unit-of-work';
 import { toInstant } from '../core/database/sql';
 import { OutboxMessageEntity, OutboxStatus } from './outbox-message.entity';
@@ -80,12 +81,12 @@ export class OutboxStore {
           m.bodyHtml,
           'pending',
           0,
-          this.instant(now),
-          this.instant(now),
+          instant(em, now),
+          instant(em, now),
         ];
         const placeholders = values.map((v) => {
           params.push(v);
-          return this.postgres ? `$${params.length}` : '?';
+          return param(em, params.length);
         });
         return `(${placeholders.join(', ')})`;
       });
@@ -203,11 +204,6 @@ export class OutboxStore {
       order: { id: 'DESC' },
       take: options.limit,
     });
-  }
-
-  /** Raw SQL takes a Date on PostgreSQL; on SQLite, TypeORM's own datetime text (UTC). */
-  private instant(date: Date): Date | string {
-    return this.postgres ? date : date.toISOString().replace('T', ' ').replace('Z', '');
   }
 }
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
+import { AuditModule } from '../audit/audit.module';
 import { GateChangeService } from './gate-change.service';
 import { GatePeopleService } from './gate-people.service';
 import { MyGatesController } from './my-gates.controller';
@@ -11,6 +11,7 @@ import { ProgrammeWriter } from './programme-writer';
 import { ProgrammesController } from './programmes.controller';
 
 @Module({
+  imports: [AuditModule],
   controllers: [ProgrammesController, MyGatesController],
   providers: [
     ProgrammeMigrationService,
@@ -20,7 +21,6 @@ import { ProgrammesController } from './programmes.controller';
     MyGatesService,
     ProgrammeStore,
     ProgrammeWriter,
-    AuditService,
   ],
   exports: [
     ProgrammeService,
@@ -30,7 +30,6 @@ import { ProgrammesController } from './programmes.controller';
     ProgrammeMigrationService,
     ProgrammeStore,
     ProgrammeWriter,
-    AuditService,
   ],
 })
 export class ProgrammesModule {}

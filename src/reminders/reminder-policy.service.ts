@@ -3,6 +3,7 @@ import { Actor, actorLabel } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig, ReminderPolicyOverrides } from '../core/config/app-config';
 import { APP_CONFIG } from '../core/config/config.module';
+import { isPostgres } from '../core/database/sql';
 import { UnitOfWork } from '../core/database/unit-of-work';
 import { NotFound } from '../core/errors/domain-error';
 import { ProgrammeEntity } from '../programmes/programme.entity';
@@ -75,7 +76,7 @@ export class ReminderPolicyService {
     this.programmes.checkScope(id, actor);
     const stored = Object.keys(overrides).length ? overrides : null;
     const programme = await this.uow.run(async (em) => {
-      if (this.uow.dialect === 'postgres') await em.query('SELECT id FROM programme WHERE id = $1 FOR UPDATE', [id]);
+      if (isPostgres(em)) await em.query('SELECT id FROM programme WHERE id = $1 FOR UPDATE', [id]);
       const row = await em.findOne(ProgrammeEntity, {
         select: { id: true, workflowId: true, reminderPolicy: true },
         where: { id },

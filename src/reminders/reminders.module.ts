@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AuditModule } from '../audit/audit.module';
 import { AppConfig } from '../core/config/app-config';
 import { MailModule } from '../mail/mail.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
@@ -20,7 +21,7 @@ export class RemindersModule {
     const scheduled = config.reminders.cronEnabled;
     return {
       module: RemindersModule,
-      imports: [MailModule, ProgrammesModule, ...(scheduled ? [ScheduleModule.forRoot()] : [])],
+      imports: [AuditModule, MailModule, ProgrammesModule, ...(scheduled ? [ScheduleModule.forRoot()] : [])],
       controllers: [RemindersAdminController, ReminderPolicyController],
       providers: [
         ReminderCandidates,

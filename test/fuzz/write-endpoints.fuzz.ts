@@ -12,7 +12,7 @@ import { GeneratedRequest, Pick, Raw, resolvePicks, writeEndpoints, writeRequest
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20151130);
-const SECONDS = Number(process.env.FUZZ_SECONDS ?? 1800);
+const SECONDS = Number(process.env.FUZZ_SECONDS ?? 3600);
 /** FUZZ_LOG=1 prints every request and the start of its answer. */
 const LOG = process.env.FUZZ_LOG === '1';
 

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { ParsedMail, simpleParser } from 'mailparser';
 import { AddressInfo } from 'node:net';
 import { SMTPServer, SMTPServerOptions } from 'smtp-server';
@@ -41,6 +42,7 @@ export interface MailSink {
 export async function startMailSink(options: MailSinkOptions = {}, port = 0): Promise<MailSink> {
   const tls = options.tls ?? 'none';
   const received: ReceivedMail[] = [];
+  const arrived = new EventEmitter();
   let arrivals = 0;
   const config: SMTPServerOptions = {
     secure: tls === 'implicit',
@@ -85,6 +87,7 @@ export async function startMailSink(options: MailSinkOptions = {}, port = 0): Pr
                 return;
               }
               received.push(mail);
+              arrived.emit('mail');
               callback(null, `Queued as ${index}`);
             };
             const hold = options.holdMs?.(index) ?? 0;
@@ -111,13 +114,22 @@ export async function startMailSink(options: MailSinkOptions = {}, port = 0): Pr
     port: actualPort,
     url,
     received,
+    // Resolves on the arrival that makes `count`; the timeout only turns a hang into a clear failure.
     async waitFor(count, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (received.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} messages, got ${received.length}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      return received;
+      if (received.length >= count) return received;
+      return new Promise<ReceivedMail[]>((resolve, reject) => {
+        const check = () => {
+          if (received.length < count) return;
+          clearTimeout(timer);
+          arrived.off('mail', check);
+          resolve(received);
+        };
+        const timer = setTimeout(() => {
+          arrived.off('mail', check);
+          reject(new Error(`expected ${count} messages, got ${received.length}`));
+        }, timeoutMs);
+        arrived.on('mail', check);
+      });
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Everything written to stdout and stderr so far. */
   output(): string;
+  /** Resolves as soon as the output matches `pattern` (at once if it already does). */
+  printed(pattern: RegExp): Promise<void>;
   /** Resolves when the process has exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -66,8 +68,13 @@ export async function startServiceProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const printed = new EventEmitter();
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    printed.emit('output');
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
   const exited = once(child, 'exit').then(([code, signal]) => {
     rmSync(dataDir, { recursive: true, force: true });
     return { code: code as number | null, signal: signal as NodeJS.Signals | null };
@@ -77,6 +84,17 @@ export async function startServiceProcess(
     url,
     child,
     output: () => output,
+    printed: (pattern) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!pattern.test(output)) return;
+          printed.off('output', check);
+          resolve();
+        };
+        printed.on('output', check);
+        void exited.then(() => reject(new Error(`exited before printing ${pattern}:\n${output}`)));
+        check();
+      }),
     exited,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);

@@ -50,21 +50,29 @@ describe('SQLite database settings', () => {
         '-e',
         `const db = new (require('better-sqlite3'))(process.argv[1]);
          db.exec('BEGIN IMMEDIATE'); console.log('locked');
-         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 400);
-         db.exec('COMMIT'); db.close();`,
+         process.stdin.once('data', () => {
+           Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+           db.exec('COMMIT'); db.close(); process.exit(0);
+         });`,
         file,
       ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
+      { stdio: ['pipe', 'pipe', 'inherit'] },
     );
     await once(holder.stdout, 'data');
-    const started = Date.now();
+    // The holder lets go a moment after this write; better-sqlite3 blocks this process while it waits for
+    // the lock, so the insert below is under way before the holder can commit. Without the busy timeout it
+    // would fail at once with SQLITE_BUSY.
+    await new Promise((written) => holder.stdin.write('release\n', written));
     await new UnitOfWork(dataSource).run((em) =>
       em.query(`INSERT INTO person (id, name, email, created_at) VALUES (?, 'Kate Shields', ?, datetime())`, [
         randomUUID(),
         'kate.shields@example.nhs.uk',
       ]),
     );
-    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    const rows: unknown[] = await dataSource.query(
+      `SELECT email FROM person WHERE email = 'kate.shields@example.nhs.uk'`,
+    );
+    expect(rows).toHaveLength(1);
     await once(holder, 'exit');
   });
 });

@@ -3,10 +3,10 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Actor } from '../auth/roles';
-import { portfolio } from '../dashboard/portfolio';
 import { ProgrammeService } from '../programmes/programme.service';
-import { renderPage } from './page';
-import { PageExceptionFilter } from './page-exception.filter';
+import { renderPage } from '../web/page';
+import { PageExceptionFilter } from '../web/page-exception.filter';
+import { portfolio } from './portfolio';
 
 /** GET /: the portfolio, every programme the signed-in person may see with its RAG and dates. */
 @ApiExcludeController()
