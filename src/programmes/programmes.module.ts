@@ -6,13 +6,16 @@ import { ProgrammeMigrationService } from './programme-migration.service';
 import { ProgrammeStore } from './programme.store';
 import { ProgrammeWriter } from './programme-writer';
 import { ProgrammesController } from './programmes.controller';
+import { RegimeController } from './regime.controller';
+import { RegimeService } from './regime.service';
 
 @Module({
-  controllers: [ProgrammesController],
+  controllers: [ProgrammesController, RegimeController],
   providers: [
     ProgrammeMigrationService,
     ProgrammeService,
     GateChangeService,
+    RegimeService,
     ProgrammeStore,
     ProgrammeWriter,
     AuditService,
