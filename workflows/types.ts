@@ -42,6 +42,8 @@ export interface GateDefinition {
   requiresConditionsDischarged?: string[];
   /** The service completes this gate by itself once `months` have passed since the gate `monthsAfter` completed. */
   closesItself?: { monthsAfter: string; months: number };
+  /** The gate records the health scrutiny committee and the dates given to it (reg. 23); it completes only once they are. */
+  recordsScrutiny?: boolean;
 }
 
 export interface WorkflowDefinition {
@@ -55,6 +57,8 @@ export interface WorkflowDefinition {
     /** Shorter than this needs a recorded justification (12 weeks = 84 days). */
     normalLengthDays: number;
   };
+  /** The Secretary of State may call the proposal in at any stage, pausing the gates not yet complete (v3 onwards). */
+  callIn?: boolean;
 }
 
 export interface PreElectionPeriod {

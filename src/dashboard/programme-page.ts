@@ -1,3 +1,4 @@
+import { regimeSummary } from './regime-summary';
 import { toMermaid } from '../../workflows/diagram';
 import { IsoDate, WorkflowDefinition } from '../../workflows/types';
 import { Actor } from '../auth/roles';
@@ -110,6 +111,7 @@ export function programmePage(input: ProgrammePageInput) {
       today: formatDate(today),
     },
     banner: programmeBanner(view, input.notice?.changed) ?? successBanner(view, input.notice),
+    regime: regimeSummary(view),
     timeline: buildTimeline({
       gates: view.gates,
       today,

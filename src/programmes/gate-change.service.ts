@@ -19,6 +19,9 @@ import { ElectionRules } from '../elections/election-rules';
 import { ElectionsService } from '../elections/elections.service';
 import { DecisionEntity } from './decision.entity';
 import { EvidenceEntity } from './evidence.entity';
+import { ConditionEntity } from './condition.entity';
+import { automaticEvents } from './regime-steps';
+import { callInState, openConditionsRefusal } from './rules/regime';
 import { GateEntity } from './gate.entity';
 import { PartyEntity } from './party.entity';
 import {
@@ -94,6 +97,10 @@ export class GateChangeService {
       });
       await c.em.insert(DecisionEntity, decision);
       c.aggregate.decisions.push(decision);
+      const conditions =
+        body.decision === 'approved-with-conditions' && c.def.gates.some((g) => g.requiresConditionsDischarged)
+          ? await this.addConditions(c, body)
+          : [];
       return {
         action: 'decision.recorded',
         detail: {
@@ -106,6 +113,7 @@ export class GateChangeService {
             reference: body.reference,
             conditions: body.conditions,
           },
+          ...(conditions.length ? { conditionItems: conditions } : {}),
           gateStatus: c.gate.status,
           carried,
         },
@@ -119,6 +127,13 @@ export class GateChangeService {
       this.mustOwn(c, actor);
       const before = { status: c.gate.status, actualDate: c.gate.actualDate };
       const kind = c.def.gates.find((g) => g.id === gateId)?.kind;
+      this.conditionsMet(c, gateId);
+      if (c.def.gates.find((g) => g.id === gateId)?.recordsScrutiny && !c.aggregate.programme.scrutiny) {
+        throw new WorkflowConflict(
+          'SCRUTINY_NOT_RECORDED',
+          `${this.title(c, gateId)} needs the committee and the dates given to it recorded first (PUT /api/programmes/${id}/scrutiny)`,
+        );
+      }
       // Closing a running consultation is how a consultation gate completes.
       const event: WorkflowEvent =
         kind === 'consultation' && c.statuses[gateId] === 'running'
@@ -144,6 +159,7 @@ export class GateChangeService {
   startConsultation(id: string, gateId: string, body: StartConsultationDto, actor: Actor): Promise<ProgrammeView> {
     return this.change(id, gateId, actor, async (c) => {
       this.mustOwn(c, actor);
+      this.conditionsMet(c, gateId);
       const periods = await this.elections.periods(
         body.startsOn,
         body.startsOn,
@@ -268,7 +284,12 @@ export class GateChangeService {
       if (!gate) throw new NotFound('Gate', gateId);
       const { def, statuses, context } = this.engine.inspect(persistedOf(aggregate.programme));
       const c: ChangeContext = { em, aggregate, def, gate, statuses, context, who: actorLabel(actor) };
+      const callIn = def.callIn ? callInState(aggregate.callIns) : undefined;
+      if (callIn?.paused && statuses[gateId] !== 'complete') {
+        throw new WorkflowConflict('CALLED_IN', `${this.title(c, gateId)} is paused. ${callIn.reason}`);
+      }
       const { action, detail } = await work(c);
+      await this.automaticSteps(c);
       await this.writer.touch(em, aggregate.programme);
       await this.writer.audit.append(em, {
         programmeId: id,
@@ -310,6 +331,63 @@ export class GateChangeService {
       );
     }
     return [];
+  }
+
+  /** Refuses a step on a gate that requires earlier gates' conditions discharged while any is open. */
+  private conditionsMet(c: ChangeContext, gateId: string): void {
+    const refusal = openConditionsRefusal(c.def, gateId, c.aggregate.conditions);
+    if (refusal) throw new WorkflowConflict(refusal.code, refusal.reason);
+  }
+
+  /** One condition item per line of the decision's conditions, owned by the gate's owner unless said otherwise. */
+  private async addConditions(c: ChangeContext, body: RecordDecisionDto) {
+    const lines = (body.conditions ?? '')
+      .split(/\r?\n/)
+      .map((l) => l.replace(/^\s*(?:[-*•]|\d+[.)])\s*/, '').trim())
+      .filter(Boolean);
+    const owner =
+      body.conditionsOwner ??
+      (c.gate.ownerName && c.gate.ownerEmail ? { name: c.gate.ownerName, email: c.gate.ownerEmail } : null);
+    const added: ConditionEntity[] = [];
+    for (const text of lines) {
+      const row = c.em.create(ConditionEntity, {
+        programmeId: c.aggregate.programme.id,
+        gateId: c.gate.gateId,
+        partyId: body.partyId,
+        text,
+        ownerName: owner?.name ?? null,
+        ownerEmail: owner?.email.toLowerCase() ?? null,
+        dueDate: body.conditionsDueDate ?? null,
+        dischargedOn: null,
+        evidence: null,
+        createdBy: c.who,
+        createdAt: this.clock.now(),
+      });
+      const saved = await c.em.save(ConditionEntity, row);
+      added.push(saved);
+      c.aggregate.conditions.push(saved);
+    }
+    return added.map((a) => ({ id: a.id, text: a.text, owner, dueDate: a.dueDate }));
+  }
+
+  /**
+   * The steps the rules take by themselves after a change, in the same transaction and audited: skipping the
+   * reg. 23 and Secretary of State gates that do not apply, and closing a judicial review window that has passed.
+   */
+  private async automaticSteps(c: ChangeContext): Promise<void> {
+    for (const event of automaticEvents(c.def, c.context, c.statuses, c.aggregate.programme, this.clock.today())) {
+      const result = this.engine.apply(persistedOf(c.aggregate.programme), event, (p) => p);
+      await this.writer.saveState(c.em, c.aggregate, result.persisted, result.statuses, result.context);
+      c.statuses = result.statuses;
+      c.context = result.context;
+      await this.writer.audit.append(c.em, {
+        programmeId: c.aggregate.programme.id,
+        actor: 'system',
+        action: event.type === 'gate.skip' ? 'gate.skipped' : 'gate.completed',
+        gateId: event.gateId,
+        detail: { after: event, causedBy: c.who },
+      });
+    }
   }
 
   private mustOwn(c: ChangeContext, actor: Actor): void {

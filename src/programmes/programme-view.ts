@@ -6,6 +6,7 @@ import { ProgrammeAggregate } from './programme.store';
 import { latestDecisionByParty } from './rules/latest-decisions';
 import { Rag, RagThresholds, gateRag, worstRag } from './rules/rag';
 import { PlannedGate, pathTo, projectSchedule } from './rules/schedule';
+import { callInState, secretaryOfStateNotification } from './rules/regime';
 
 export interface ViewInputs {
   aggregate: ProgrammeAggregate;
@@ -52,6 +53,7 @@ export function programmeView(inputs: ViewInputs) {
   const projected = projectSchedule(planned, calendar, today);
   const rows = new Map(aggregate.gates.map((g) => [g.gateId, g]));
 
+  const callIn = def.callIn ? callInState(aggregate.callIns) : undefined;
   const gates = def.gates.map((gateDef, index) => {
     const row = rows.get(gateDef.id);
     const plan = planned[index];
@@ -108,6 +110,8 @@ export function programmeView(inputs: ViewInputs) {
       rating.rag = 'amber';
       rating.reason = overlap.reason;
     }
+    if (gateContext?.skipped) rating.reason = `Skipped: ${gateContext.skipped}`;
+    const paused = callIn?.paused && status !== 'complete';
     return {
       id: gateDef.id,
       title: gateDef.title,
@@ -142,6 +146,16 @@ export function programmeView(inputs: ViewInputs) {
         : {}),
       ...(gateContext?.consultation ? { consultation: gateContext.consultation } : {}),
       ...(overlap ? { preElectionOverlap: overlap.overlaps } : {}),
+      ...(gateContext?.skipped ? { skipped: { on: gateContext.completedOn, reason: gateContext.skipped } } : {}),
+      ...(paused ? { paused: true } : {}),
+      ...(gateDef.requiresConditionsDischarged?.length
+        ? {
+            requiresConditionsDischarged: gateDef.requiresConditionsDischarged,
+            openConditions: aggregate.conditions
+              .filter((c) => gateDef.requiresConditionsDischarged!.includes(c.gateId) && !c.dischargedOn)
+              .map((c) => c.id),
+          }
+        : {}),
     };
   });
 
@@ -158,7 +172,11 @@ export function programmeView(inputs: ViewInputs) {
     id: programme.id,
     name: programme.name,
     workflow: { id: def.id, version: def.version, title: def.title },
-    state: allComplete ? 'complete' : (current?.id ?? 'not-started'),
+    state: allComplete
+      ? 'complete'
+      : callIn?.status === 'called-in'
+        ? 'with-secretary-of-state'
+        : (current?.id ?? 'not-started'),
     rag,
     ragReason: worst
       ? `${worst.title}: ${worst.ragReason}`
@@ -168,6 +186,7 @@ export function programmeView(inputs: ViewInputs) {
     sro: { name: programme.sroName, email: programme.sroEmail },
     councils: programme.councils ?? [],
     substantialVariation: programme.substantialVariation,
+    ...(def.callIn ? regimeView(aggregate, def, context, callIn!, today) : {}),
     ...(consultation
       ? {
           consultation: {
@@ -220,5 +239,76 @@ export function electionOverlap(
     reason:
       `The consultation runs ${days} working day${days === 1 ? '' : 's'} into the pre-election period of ${names.join(' and ')}: ` +
       `consider extending it to close on ${formatShort(extendTo)}`,
+  };
+}
+
+/** What the 2024 regime adds to a programme: call-in, conditions, the committee and its notifications. */
+function regimeView(
+  aggregate: ProgrammeAggregate,
+  def: WorkflowDefinition,
+  context: ProgrammeContext,
+  callIn: ReturnType<typeof callInState>,
+  today: IsoDate,
+) {
+  const { programme } = aggregate;
+  const scrutinyGate = def.gates.find((g) => g.recordsScrutiny);
+  const notificationGate = scrutinyGate
+    ? def.gates.find((g) => g.skippable && g.dependsOn.includes(scrutinyGate.id))
+    : undefined;
+  const reg23 = scrutinyGate ? context.gates[scrutinyGate.id] : undefined;
+  const notification = notificationGate ? context.gates[notificationGate.id] : undefined;
+  const rule = secretaryOfStateNotification(
+    programme.substantialVariation,
+    reg23?.skipped ? null : (reg23?.completedOn ?? null),
+  );
+  return {
+    callIn: {
+      status: callIn.status,
+      paused: callIn.paused,
+      ...(callIn.reason ? { reason: callIn.reason } : {}),
+      requests: aggregate.callIns.map((r) => ({
+        id: r.id,
+        requestedBy: r.requestedBy,
+        requestedOn: r.requestedOn,
+        grounds: r.grounds,
+        outcome: r.outcome,
+        outcomeOn: r.outcomeOn,
+        decision: r.decision,
+        decidedOn: r.decidedOn,
+      })),
+    },
+    secretaryOfStateNotification: {
+      gateId: notificationGate?.id ?? null,
+      status: notification?.skipped
+        ? 'skipped'
+        : notification?.completedOn
+          ? 'notified'
+          : rule.required === true
+            ? 'required'
+            : rule.required === false
+              ? 'not-required'
+              : 'not-yet-known',
+      reason: notification?.skipped ?? rule.reason,
+      ...(notification?.completedOn && !notification.skipped ? { notifiedOn: notification.completedOn } : {}),
+    },
+    scrutiny: programme.scrutiny,
+    committeeNotifications: aggregate.notifications.map((n) => ({
+      id: n.id,
+      committee: n.committee,
+      change: n.change,
+      owedSince: n.owedSince,
+      sentOn: n.sentOn,
+    })),
+    conditions: aggregate.conditions.map((c) => ({
+      id: c.id,
+      gateId: c.gateId,
+      partyId: c.partyId,
+      text: c.text,
+      owner: c.ownerName && c.ownerEmail ? { name: c.ownerName, email: c.ownerEmail } : null,
+      dueDate: c.dueDate,
+      dischargedOn: c.dischargedOn,
+      evidence: c.evidence,
+      status: c.dischargedOn ? 'discharged' : c.dueDate && c.dueDate < today ? 'overdue' : 'open',
+    })),
   };
 }

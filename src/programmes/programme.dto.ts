@@ -38,6 +38,9 @@ export class RecordDecisionDto extends schemaDto(
       decidedOn: isoDate,
       reference: line(200).optional(),
       conditions: text().trim().min(1).max(4000).optional(),
+      /** Who must discharge the conditions (each line of `conditions` is one); the gate's owner when left out. */
+      conditionsOwner: person.optional(),
+      conditionsDueDate: isoDate.optional(),
     })
     .strict()
     .refine((d) => d.decision !== 'approved-with-conditions' || !!d.conditions, {

@@ -23,6 +23,7 @@ import { ProgrammeEntity } from './programme.entity';
 import { ProgrammeAggregate, ProgrammeStore, persistedOf } from './programme.store';
 import { ProgrammeView, programmeView } from './programme-view';
 import { ProgrammeWriter } from './programme-writer';
+import { automaticEvents } from './regime-steps';
 
 /** Creating programmes and reading them: what the SRO and the board see. */
 @Injectable()
@@ -76,7 +77,16 @@ export class ProgrammeService {
       }
       throw error;
     }
-    const { statuses } = this.engine.inspect(persisted);
+    // The rules that apply by themselves (a minor change skips the reg. 23 and Secretary of State gates).
+    const automatic = automaticEvents(
+      def,
+      this.engine.inspect(persisted).context,
+      this.engine.inspect(persisted).statuses,
+      { substantialVariation: body.substantialVariation ?? null },
+      this.clock.today(),
+    );
+    for (const event of automatic) persisted = this.engine.apply(persisted, event, (p) => p).persisted;
+    const { statuses, context } = this.engine.inspect(persisted);
     const id = randomUUID();
     const now = this.clock.now();
     const who = typeof actor === 'string' ? actor : actorLabel(actor);
@@ -110,7 +120,7 @@ export class ProgrammeService {
           ownerEmail: plan?.owner?.email.toLowerCase() ?? null,
           baselineDate: plan?.targetDate ?? null,
           forecastDate: plan?.targetDate ?? null,
-          actualDate: null,
+          actualDate: context.gates[g.id]?.completedOn ?? null,
           closesOn: null,
           note: null,
         });
@@ -148,6 +158,7 @@ export class ProgrammeService {
             gates: body.gates,
             ...(body.councils ? { councils: body.councils } : {}),
             ...(body.substantialVariation !== undefined ? { substantialVariation: body.substantialVariation } : {}),
+            ...(automatic.length ? { automatic } : {}),
           },
         },
       });

@@ -8,6 +8,7 @@ import { EvidenceEntity } from './evidence.entity';
 import { GateEntity } from './gate.entity';
 import { PartyEntity } from './party.entity';
 import { ProgrammeEntity } from './programme.entity';
+import { CallInEntity, CommitteeNotificationEntity, ConditionEntity } from './condition.entity';
 
 /** A programme with everything its status is computed from. */
 export interface ProgrammeAggregate {
@@ -18,6 +19,12 @@ export interface ProgrammeAggregate {
   decisions: DecisionEntity[];
   /** Evidence recorded against checklists, oldest first; the latest per item is the one in force. */
   evidence: EvidenceEntity[];
+  /** Conditions of approvals, oldest first (v3 onwards; empty otherwise). */
+  conditions: ConditionEntity[];
+  /** Call-in requests and their outcomes, oldest first. */
+  callIns: CallInEntity[];
+  /** Changes of the dates given to the health scrutiny committee, oldest first. */
+  notifications: CommitteeNotificationEntity[];
 }
 
 export function persistedOf(programme: ProgrammeEntity): PersistedProgramme {
@@ -91,6 +98,69 @@ export class ProgrammeStore {
          FROM evidence ${where} ORDER BY id`,
       values,
     );
+    const conditionRows: Row[] = await em.query(
+      `SELECT id, programme_id, gate_id, party_id, text, owner_name, owner_email, CAST(due_date AS TEXT) AS due_date,
+              CAST(discharged_on AS TEXT) AS discharged_on, evidence, created_by, created_at
+         FROM gate_condition ${where} ORDER BY id`,
+      values,
+    );
+    const callInRows: Row[] = await em.query(
+      `SELECT id, programme_id, requested_by, CAST(requested_on AS TEXT) AS requested_on, grounds, outcome,
+              CAST(outcome_on AS TEXT) AS outcome_on, decision, CAST(decided_on AS TEXT) AS decided_on, recorded_by
+         FROM call_in ${where} ORDER BY id`,
+      values,
+    );
+    const notificationRows: Row[] = await em.query(
+      `SELECT id, programme_id, committee, change, CAST(owed_since AS TEXT) AS owed_since, CAST(sent_on AS TEXT) AS sent_on
+         FROM committee_notification ${where} ORDER BY id`,
+      values,
+    );
+    const c = group(
+      conditionRows.map((r) =>
+        Object.assign(new ConditionEntity(), {
+          id: Number(r.id),
+          programmeId: String(r.programme_id),
+          gateId: String(r.gate_id),
+          partyId: String(r.party_id),
+          text: String(r.text),
+          ownerName: str(r.owner_name),
+          ownerEmail: str(r.owner_email),
+          dueDate: str(r.due_date),
+          dischargedOn: str(r.discharged_on),
+          evidence: str(r.evidence),
+          createdBy: String(r.created_by),
+          createdAt: toInstant(r.created_at),
+        }),
+      ),
+    );
+    const ci = group(
+      callInRows.map((r) =>
+        Object.assign(new CallInEntity(), {
+          id: Number(r.id),
+          programmeId: String(r.programme_id),
+          requestedBy: String(r.requested_by),
+          requestedOn: String(r.requested_on),
+          grounds: String(r.grounds),
+          outcome: str(r.outcome),
+          outcomeOn: str(r.outcome_on),
+          decision: str(r.decision),
+          decidedOn: str(r.decided_on),
+          recordedBy: String(r.recorded_by),
+        }),
+      ),
+    );
+    const n = group(
+      notificationRows.map((r) =>
+        Object.assign(new CommitteeNotificationEntity(), {
+          id: Number(r.id),
+          programmeId: String(r.programme_id),
+          committee: String(r.committee),
+          change: String(r.change),
+          owedSince: String(r.owed_since),
+          sentOn: str(r.sent_on),
+        }),
+      ),
+    );
     const g = group(gateRows.map(toGate));
     const p = group(partyRows.map(toParty));
     const d = group(decisionRows.map(toDecision));
@@ -101,6 +171,9 @@ export class ProgrammeStore {
       parties: p.get(programme.id) ?? [],
       decisions: d.get(programme.id) ?? [],
       evidence: e.get(programme.id) ?? [],
+      conditions: c.get(programme.id) ?? [],
+      callIns: ci.get(programme.id) ?? [],
+      notifications: n.get(programme.id) ?? [],
     }));
   }
 }

@@ -9,16 +9,19 @@ import { ProgrammeMigrationService } from './programme-migration.service';
 import { ProgrammeStore } from './programme.store';
 import { ProgrammeWriter } from './programme-writer';
 import { ProgrammesController } from './programmes.controller';
+import { RegimeController } from './regime.controller';
+import { RegimeService } from './regime.service';
 
 @Module({
   imports: [AuditModule],
-  controllers: [ProgrammesController, MyGatesController],
+  controllers: [ProgrammesController, MyGatesController, RegimeController],
   providers: [
     ProgrammeMigrationService,
     ProgrammeService,
     GateChangeService,
     GatePeopleService,
     MyGatesService,
+    RegimeService,
     ProgrammeStore,
     ProgrammeWriter,
   ],
@@ -27,6 +30,7 @@ import { ProgrammesController } from './programmes.controller';
     GateChangeService,
     GatePeopleService,
     MyGatesService,
+    RegimeService,
     ProgrammeMigrationService,
     ProgrammeStore,
     ProgrammeWriter,

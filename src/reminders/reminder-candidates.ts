@@ -7,6 +7,8 @@ import { ForecastChangeEntity } from '../programmes/forecast-change.entity';
 import { GateEntity } from '../programmes/gate.entity';
 import { PartyEntity } from '../programmes/party.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
+import { CallInEntity } from '../programmes/condition.entity';
+import { callInState } from '../programmes/rules/regime';
 
 export interface Candidates {
   gates: GateEntity[];
@@ -20,6 +22,8 @@ export interface Candidates {
    * gate's previous owner counts as sent, and a change of owner never sends it again.
    */
   queued: Set<string>;
+  /** Programmes paused by a call-in: their reminders are held (v3 onwards). */
+  held: Set<string>;
   /** The forecast changes looked at, in id order. */
   changes: Array<{ id: number; at: Date }>;
 }
@@ -65,7 +69,12 @@ export class ReminderCandidates {
     const parties = new Map<string, PartyEntity[]>();
     const decisions = new Map<string, DecisionEntity[]>();
     const queued = new Set<string>();
+    const held = new Set<string>();
     for (const ids of chunks(programmeIds)) {
+      const callIns = await em.find(CallInEntity, { where: { programmeId: In(ids) }, order: { id: 'ASC' } });
+      const byProgramme = new Map<string, CallInEntity[]>();
+      for (const c of callIns) push(byProgramme, c.programmeId, c);
+      for (const [programmeId, records] of byProgramme) if (callInState(records).paused) held.add(programmeId);
       const rows = await em.find(ProgrammeEntity, {
         select: {
           id: true,
@@ -97,6 +106,7 @@ export class ReminderCandidates {
       parties,
       decisions,
       queued,
+      held,
       changes: changes.map((c) => ({ id: c.id, at: new Date(c.at) })),
     };
   }

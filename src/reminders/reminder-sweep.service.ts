@@ -107,6 +107,8 @@ export class ReminderSweepService {
   private messagesFor(found: Candidates, at: BusinessMoment): NewOutboxMessage[] {
     const messages: NewOutboxMessage[] = [];
     for (const gate of found.gates) {
+      // A programme paused by a call-in sends no reminders until the Secretary of State has answered.
+      if (found.held.has(gate.programmeId)) continue;
       const programme = found.programmes.get(gate.programmeId)!;
       const def = this.engine.definition(programme.workflowId, programme.workflowVersion);
       const gateDef = def.gates.find((g) => g.id === gate.gateId);

@@ -235,7 +235,7 @@ export class ProgrammeImportService {
       // The statuses and actual dates the replay reached, saved the one way every change saves them.
       await this.writer.saveState(
         em,
-        { programme, gates, parties: [], decisions: [], evidence: [] },
+        { programme, gates, parties: [], decisions: [], evidence: [], conditions: [], callIns: [], notifications: [] },
         replayed.persisted,
         replayed.statuses,
         replayed.context,

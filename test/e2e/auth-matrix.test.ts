@@ -182,6 +182,49 @@ const MATRIX: Route[] = [
     allowed: ['admin'],
     body: { year: 2016, councils: ['rutland-county-council'] },
   },
+  // The matrix's programme is on v1, so the 2024 regime's routes answer 409 to the roles allowed.
+  {
+    method: 'POST',
+    path: '/api/programmes/{id}/call-in',
+    allowed: ['admin', 'partnerships'],
+    body: { requestedBy: 'A resident', requestedOn: TODAY, grounds: 'Local resolution failed' },
+  },
+  {
+    method: 'POST',
+    path: '/api/programmes/{id}/call-in/outcome',
+    allowed: ['admin', 'partnerships'],
+    body: { outcome: 'not-called-in', decidedOn: TODAY },
+  },
+  {
+    method: 'POST',
+    path: '/api/programmes/{id}/call-in/decision',
+    allowed: ['admin', 'partnerships'],
+    body: { decision: 'Upheld', decidedOn: TODAY },
+  },
+  {
+    method: 'POST',
+    path: '/api/programmes/{id}/conditions/{conditionId}/discharge',
+    allowed: ['admin', 'partnerships'],
+    body: { dischargedOn: TODAY, evidence: 'Published' },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/programmes/{id}/conditions/{conditionId}',
+    allowed: ['admin', 'partnerships'],
+    body: { dueDate: TODAY },
+  },
+  {
+    method: 'PUT',
+    path: '/api/programmes/{id}/scrutiny',
+    allowed: ['admin', 'partnerships'],
+    body: { committee: 'Joint HOSC', proposedDecisionDate: '2016-06-01', commentsDueDate: '2016-05-01' },
+  },
+  {
+    method: 'POST',
+    path: '/api/programmes/{id}/scrutiny/notifications/{notificationId}/sent',
+    allowed: ['admin', 'partnerships'],
+    body: { sentOn: TODAY },
+  },
   {
     method: 'PUT',
     path: '/api/programmes/{id}/councils',
@@ -238,7 +281,9 @@ describe('the role matrix', () => {
       .replace('{scenarioId}', randomUUID())
       .replace('{partyId}', 'no-such-party')
       .replace('{riskId}', randomUUID())
-      .replace('{feedId}', randomUUID());
+      .replace('{feedId}', randomUUID())
+      .replace('{conditionId}', '1')
+      .replace('{notificationId}', '1');
   }
 
   async function call(route: Route, caller: Caller, via: 'token' | 'session') {

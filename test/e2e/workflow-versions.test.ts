@@ -14,13 +14,13 @@ describe('workflow versions', () => {
   });
   afterAll(() => t.close());
 
-  it('lists both versions and serves each with a readable diagram', async () => {
+  it('lists every version and serves each with a readable diagram', async () => {
     const all = await t.request('GET', '/api/workflows?all=true');
     expect(all.status).toBe(200);
     const versions = all.body
       .filter((w: { id: string }) => w.id === 'nhs-service-change')
       .map((w: { version: number }) => w.version);
-    expect(versions).toEqual([1, 2]);
+    expect(versions).toEqual([1, 2, 3]);
     const latest = await t.request('GET', '/api/workflows');
     expect(latest.body.map((w: { id: string }) => w.id).sort()).toEqual(['nhs-service-change', 'plan-submission']);
     const v1 = await t.request('GET', '/api/workflows/nhs-service-change?version=1');
@@ -34,7 +34,7 @@ describe('workflow versions', () => {
     const { workflowVersion: _pinned, ...unpinned } = BETTER_CARE_TOGETHER;
     const res = await t.request('POST', '/api/programmes', { token: lead, body: unpinned });
     expect(res.status).toBe(201);
-    expect(res.body.workflow.version).toBe(2);
+    expect(res.body.workflow.version).toBe(3);
     expect(res.body.gates.map((g: { id: string }) => g.id)).toContain('stage-1-sense-check');
   });
 

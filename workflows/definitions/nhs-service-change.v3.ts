@@ -29,6 +29,7 @@ export const nhsServiceChangeV3: WorkflowDefinition = {
     'stage 2 assurance, decision to consult, health scrutiny consultation (reg. 23), Secretary of State ' +
     'notification, public consultation, independent analysis, DMBC, decision in public, and the judicial review window.',
   consultation: { normalLengthDays: 84 },
+  callIn: true,
   gates: [
     v2['stage-1-sense-check'],
     v2['pcbc-draft'],
@@ -44,6 +45,7 @@ export const nhsServiceChangeV3: WorkflowDefinition = {
         'the proposed decision date and the date its comments are due; every later change of those dates is told to it.',
       dependsOn: [],
       skippable: true,
+      recordsScrutiny: true,
     },
     {
       id: 'secretary-of-state-notification',

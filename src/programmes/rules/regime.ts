@@ -1,0 +1,143 @@
+// The rules of the 2024 regime that sit beside the statechart: whether the Secretary of State must be
+// notified, where a call-in stands, which conditions hold a gate back, when the judicial review window
+// closes. Pure: the service passes in what it has loaded.
+import { listOf } from '../../../workflows/guards';
+import type { IsoDate, Refusal, WorkflowDefinition } from '../../../workflows/types';
+import { formatShort } from './format';
+
+/** Reg. 23 consultations that began on or after this day make a substantial variation notifiable. */
+export const NOTIFIABLE_FROM: IsoDate = '2024-01-31';
+
+export type NotificationRequirement =
+  | { required: true; reason: string }
+  | { required: false; reason: string }
+  | { required: 'not-yet-known'; reason: string };
+
+/**
+ * Whether the Secretary of State must be notified of the proposal as a notifiable reconfiguration (NHS Act 2006
+ * Sch. 10A): a substantial variation whose reg. 23 consultation started on or after 31 January 2024.
+ */
+export function secretaryOfStateNotification(
+  substantialVariation: boolean | null,
+  reg23StartedOn: IsoDate | null,
+): NotificationRequirement {
+  if (substantialVariation === false) {
+    return {
+      required: false,
+      reason: 'Not a substantial variation, so not a notifiable reconfiguration: no reg. 23 consultation is needed',
+    };
+  }
+  if (!reg23StartedOn) {
+    return { required: 'not-yet-known', reason: 'Known once the health scrutiny consultation (reg. 23) has begun' };
+  }
+  if (reg23StartedOn < NOTIFIABLE_FROM) {
+    return {
+      required: false,
+      reason: `The reg. 23 consultation began on ${formatShort(reg23StartedOn)}, before 31 January 2024: not a notifiable reconfiguration`,
+    };
+  }
+  return {
+    required: true,
+    reason: `A substantial variation whose reg. 23 consultation began on ${formatShort(reg23StartedOn)}: the Secretary of State must be notified`,
+  };
+}
+
+export interface CallInRecord {
+  id: number;
+  requestedBy: string;
+  requestedOn: IsoDate;
+  grounds: string;
+  outcome: string | null;
+  outcomeOn: IsoDate | null;
+  decision: string | null;
+  decidedOn: IsoDate | null;
+}
+
+export type CallInStatus = 'none' | 'requested' | 'called-in' | 'not-called-in' | 'decided';
+
+/** Where the latest call-in stands; `paused` while a request awaits an answer or the proposal is called in. */
+export function callInState(records: readonly CallInRecord[]): {
+  status: CallInStatus;
+  paused: boolean;
+  latest?: CallInRecord;
+  reason?: string;
+} {
+  const latest = [...records].sort((a, b) => a.id - b.id).at(-1);
+  if (!latest) return { status: 'none', paused: false };
+  if (!latest.outcome) {
+    return {
+      status: 'requested',
+      paused: true,
+      latest,
+      reason: `A call-in was requested by ${latest.requestedBy} on ${formatShort(latest.requestedOn)}: the gates not yet complete are paused until the Secretary of State answers`,
+    };
+  }
+  if (latest.outcome === 'called-in' && !latest.decidedOn) {
+    return {
+      status: 'called-in',
+      paused: true,
+      latest,
+      reason: `Called in by the Secretary of State on ${formatShort(latest.outcomeOn!)}: the gates not yet complete are paused until the decision is recorded`,
+    };
+  }
+  return { status: latest.outcome === 'called-in' ? 'decided' : 'not-called-in', paused: false, latest };
+}
+
+/** Why a call-in step cannot be recorded now, or null. */
+export function callInStepRefusal(
+  records: readonly CallInRecord[],
+  step: 'request' | 'outcome' | 'decision',
+): Refusal | null {
+  const { status } = callInState(records);
+  if (step === 'request' && (status === 'requested' || status === 'called-in')) {
+    return { code: 'CALL_IN_PENDING', reason: 'A call-in is already under way: record its outcome first' };
+  }
+  if (step === 'outcome' && status !== 'requested') {
+    return {
+      code: 'NO_CALL_IN_REQUEST',
+      reason: 'There is no call-in request awaiting an outcome: record the request first',
+    };
+  }
+  if (step === 'decision' && status !== 'called-in') {
+    return {
+      code: 'NOT_CALLED_IN',
+      reason: 'The proposal has not been called in, so there is no Secretary of State decision to record',
+    };
+  }
+  return null;
+}
+
+export interface ConditionRecord {
+  id: number;
+  gateId: string;
+  text: string;
+  dischargedOn: IsoDate | null;
+}
+
+/** A gate that requires earlier gates' conditions discharged, refused while any is open, naming them. */
+export function openConditionsRefusal(
+  def: WorkflowDefinition,
+  gateId: string,
+  conditions: readonly ConditionRecord[],
+): Refusal | null {
+  const required = def.gates.find((g) => g.id === gateId)?.requiresConditionsDischarged ?? [];
+  const open = conditions.filter((c) => required.includes(c.gateId) && !c.dischargedOn);
+  if (!open.length) return null;
+  const title = (id: string) => def.gates.find((g) => g.id === id)?.title ?? id;
+  return {
+    code: 'CONDITIONS_OPEN',
+    reason:
+      `${title(gateId)} cannot go ahead while conditions of ${listOf([...new Set(open.map((c) => title(c.gateId)))])} are open: ` +
+      listOf(open.map((c) => `"${c.text}" (condition ${c.id})`)),
+  };
+}
+
+/** The day `months` months after `date` (the last day of the month when it has no such day). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = (total % 12) + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
