@@ -9,6 +9,9 @@ import { FORM, csrfTokenIn, setCookies, signInWithToken } from '../support/web-s
 // Signing in to the pages: the session cookie, CSRF on every cookie-authenticated change,
 // sign-out, the limit on failed sign-ins, and the security headers on every page.
 
+// Password sign-ins run scrypt, and the limit tests make a few dozen of them.
+jest.setTimeout(30_000);
+
 describe('page sessions', () => {
   let t: TestApp;
   let lead: string;
