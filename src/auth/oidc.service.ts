@@ -4,6 +4,11 @@ import { AppConfig } from '../core/config/app-config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { NotFound } from '../core/errors/domain-error';
 import { SignInRefused } from './sign-in.service';
+import { Clock } from '../core/clock/clock';
+import { cookieKey, seal, unseal } from './sealed-cookie';
+
+/** How long a browser has to come back from the provider. */
+export const PENDING_SIGN_IN_SECONDS = 600;
 
 /** What the browser keeps (in a short-lived HttpOnly cookie) between leaving and coming back. */
 export interface PendingOidcSignIn {
@@ -28,7 +33,33 @@ export class OidcService {
   private readonly logger = new Logger(OidcService.name);
   private discovered: Promise<oidc.Configuration> | null = null;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The pending sign-in as the browser keeps it: encrypted and authenticated under a key derived
+   * from the client secret, which every instance of the service holds and the browser does not.
+   * The browser can neither read the PKCE verifier nor forge a state of its own.
+   */
+  sealPending(pending: PendingOidcSignIn): string {
+    const expires = new Date(this.clock.now().getTime() + PENDING_SIGN_IN_SECONDS * 1000);
+    return seal(pending, this.pendingKey(), expires);
+  }
+
+  /** The pending sign-in from its cookie, or null when it is missing, altered, foreign or too old. */
+  openPending(cookie: string | undefined): PendingOidcSignIn | null {
+    if (!cookie || !this.enabled) return null;
+    const value = unseal(cookie, this.pendingKey(), this.clock.now()) as Partial<PendingOidcSignIn> | null;
+    if (!value || typeof value !== 'object') return null;
+    const ok = (['state', 'nonce', 'codeVerifier', 'next'] as const).every((k) => typeof value[k] === 'string');
+    return ok ? (value as PendingOidcSignIn) : null;
+  }
+
+  private pendingKey(): Buffer {
+    return cookieKey(this.settings().clientSecret, 'oidc-pending-sign-in');
+  }
 
   get enabled(): boolean {
     return this.config.auth.oidc !== null;

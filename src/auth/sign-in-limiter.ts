@@ -1,10 +1,16 @@
 import { createHash } from 'node:crypto';
 
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
+/**
+ * An address alone may fail this many times the limit (many people share a hospital's address);
+ * an address and one account together, the limit itself.
+ */
+export const ADDRESS_ALONE_FACTOR = 5;
 
 /**
- * Counts failed sign-ins per key (client address, submitted token prefix, email) over a
- * sliding 15-minute window. Kept in memory: each instance counts on its own, so with N
+ * Counts failed sign-ins per key over a sliding 15-minute window: per client address, and per
+ * address and account together (submitted token prefix, or email). Never per account alone: that
+ * would let anyone lock a named person out by guessing at their account from anywhere. Kept in memory: each instance counts on its own, so with N
  * instances behind a balancer an attacker gets at most N times the limit. Random 256-bit
  * tokens cannot be guessed at any rate; the limit is there for passwords and for noise.
  */
@@ -25,8 +31,9 @@ export class SignInLimiter {
     let wait = 0;
     for (const key of keys) {
       const times = this.recent(key, now);
-      if (times.length >= this.maxFailures) {
-        const freeAt = times[times.length - this.maxFailures] + this.windowMs;
+      const max = this.limitOf(key);
+      if (times.length >= max) {
+        const freeAt = times[times.length - max] + this.windowMs;
         wait = Math.max(wait, Math.ceil((freeAt - now) / 1000));
       }
     }
@@ -39,11 +46,15 @@ export class SignInLimiter {
       const times = this.recent(key, now);
       times.push(now);
       this.failures.delete(key); // re-insert: Map order is then least recently failed first
-      this.failures.set(key, times.slice(-this.maxFailures));
+      this.failures.set(key, times.slice(-this.limitOf(key)));
     }
     while (this.failures.size > this.maxKeys) {
       this.failures.delete(this.failures.keys().next().value as string);
     }
+  }
+
+  private limitOf(key: string): number {
+    return key.startsWith('ip:') ? this.maxFailures * ADDRESS_ALONE_FACTOR : this.maxFailures;
   }
 
   private recent(key: string, now: number): number[] {
@@ -56,8 +67,8 @@ export class SignInLimiter {
 /** The keys a sign-in attempt counts against. Secrets are reduced to a short hash of a prefix. */
 export function signInKeys(ip: string, submitted: { token?: string; email?: string }): string[] {
   const keys = [`ip:${ip}`];
-  if (submitted.token) keys.push(`token:${digest(submitted.token.trim().slice(0, 12))}`);
-  if (submitted.email) keys.push(`email:${digest(submitted.email.trim().toLowerCase())}`);
+  if (submitted.token) keys.push(`ip+token:${digest(`${ip} ${submitted.token.trim().slice(0, 12)}`)}`);
+  if (submitted.email) keys.push(`ip+email:${digest(`${ip} ${submitted.email.trim().toLowerCase()}`)}`);
   return keys;
 }
 

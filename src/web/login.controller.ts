@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public, RequestWithActor } from '../auth/auth.decorators';
 import { isCrossSite } from '../auth/csrf';
-import { OidcService, PendingOidcSignIn } from '../auth/oidc.service';
+import { OidcService, PENDING_SIGN_IN_SECONDS } from '../auth/oidc.service';
 import { NewSession, SESSION_COOKIE, SessionService } from '../auth/session.service';
 import { SignInRefused, SignInService, TooManySignIns } from '../auth/sign-in.service';
 import { AppConfig } from '../core/config/app-config';
@@ -88,10 +88,10 @@ export class LoginController {
   @Public()
   async startOidc(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query('next') next?: string) {
     const { url, pending } = await this.oidc.start(safeNext(next));
-    void reply.setCookie(OIDC_COOKIE, Buffer.from(JSON.stringify(pending)).toString('base64url'), {
+    void reply.setCookie(OIDC_COOKIE, this.oidc.sealPending(pending), {
       ...this.cookieBase(request),
       path: '/login/oidc',
-      maxAge: 600,
+      maxAge: PENDING_SIGN_IN_SECONDS,
     });
     return reply.redirect(url, 303);
   }
@@ -99,7 +99,8 @@ export class LoginController {
   @Get('login/oidc/callback')
   @Public()
   async finishOidc(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
-    const pending = readPending(request.cookies?.[OIDC_COOKIE]);
+    const opened = this.oidc.openPending(request.cookies?.[OIDC_COOKIE]);
+    const pending = opened && { ...opened, next: safeNext(opened.next) };
     void reply.clearCookie(OIDC_COOKIE, { path: '/login/oidc' });
     try {
       if (!pending) throw new SignInRefused('The sign-in took too long or was started elsewhere. Please try again.');
@@ -139,18 +140,5 @@ export class LoginController {
   /** HttpOnly, SameSite=Lax, and Secure whenever the browser reached us over TLS (directly or via a proxy). */
   private cookieBase(request: FastifyRequest) {
     return { httpOnly: true, sameSite: 'lax' as const, secure: request.protocol === 'https' };
-  }
-}
-
-function readPending(cookie: string | undefined): PendingOidcSignIn | null {
-  if (!cookie) return null;
-  try {
-    const value = JSON.parse(Buffer.from(cookie, 'base64url').toString('utf8')) as Partial<PendingOidcSignIn>;
-    const ok = ['state', 'nonce', 'codeVerifier', 'next'].every(
-      (k) => typeof value[k as keyof PendingOidcSignIn] === 'string',
-    );
-    return ok ? { ...(value as PendingOidcSignIn), next: safeNext(value.next) } : null;
-  } catch {
-    return null;
   }
 }

@@ -9,6 +9,9 @@ import { FORM, csrfTokenIn, setCookies, signInWithToken } from '../support/web-s
 // Signing in to the pages: the session cookie, CSRF on every cookie-authenticated change,
 // sign-out, the limit on failed sign-ins, and the security headers on every page.
 
+// Password sign-ins run scrypt, and the limit tests make a few dozen of them.
+jest.setTimeout(30_000);
+
 describe('page sessions', () => {
   let t: TestApp;
   let lead: string;
@@ -265,7 +268,8 @@ describe('page sessions', () => {
 
   it('limits failed sign-ins per address, then lets them try again after 15 minutes', async () => {
     const from = { 'x-forwarded-for': '10.1.2.3' };
-    for (let i = 0; i < 3; i++) expect((await form({ token: `cg_guess-${i}` }, from)).statusCode).toBe(401);
+    // An address alone may fail five times the limit (3 here), over any accounts.
+    for (let i = 0; i < 15; i++) expect((await form({ token: `cg_guess-${i}` }, from)).statusCode).toBe(401);
     const blocked = await form({ token: lead }, from);
     expect(blocked.statusCode).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
@@ -290,10 +294,25 @@ describe('page sessions', () => {
     expect(asJson.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
-  it('limits failed sign-ins per submitted token prefix across addresses', async () => {
+  it('locks out an account from the address that guessed at it, and nobody else', async () => {
+    const email = 'kate.shields@example.nhs.uk';
+    await t.request('POST', '/api/admin/tokens', {
+      token: t.adminToken,
+      body: { name: 'Kate Shields', email, role: 'sro' },
+    });
+    await t.get(SignInService).setPassword(email, 'kate has a long passphrase');
+    const attacker = { 'x-forwarded-for': '10.2.0.66' };
     for (let i = 0; i < 3; i++) {
-      await form({ token: `cg_samePrefix-${i}` }, { 'x-forwarded-for': `10.2.0.${i}` });
+      expect((await form({ email, password: `guess number ${i} here` }, attacker)).statusCode).toBe(401);
     }
-    expect((await form({ token: 'cg_samePrefix-9' }, { 'x-forwarded-for': '10.2.0.9' })).statusCode).toBe(429);
+    expect((await form({ email, password: 'kate has a long passphrase' }, attacker)).statusCode).toBe(429);
+    // Kate, at her own desk, signs in as usual: guessing at her account did not lock her out.
+    const kate = await form({ email, password: 'kate has a long passphrase' }, { 'x-forwarded-for': '10.2.0.7' });
+    expect(kate.statusCode).toBe(303);
+    // And the same token prefix guessed from many addresses locks none of them out.
+    for (let i = 0; i < 3; i++) {
+      await form({ token: `cg_samePrefix-${i}` }, { 'x-forwarded-for': `10.2.1.${i}` });
+    }
+    expect((await form({ token: 'cg_samePrefix-9' }, { 'x-forwarded-for': '10.2.1.9' })).statusCode).toBe(401);
   });
 });

@@ -189,6 +189,23 @@ describe('OpenID Connect sign-in', () => {
     });
     expect(forged.statusCode).toBe(401);
     expect(setCookies(forged.headers).cg_session).toBeUndefined();
+
+    // The cookie is sealed: the browser cannot read the state in it, nor make one of its own.
+    const sealed = setCookies(start.headers).cg_oidc.value;
+    expect(Buffer.from(sealed, 'base64url').toString('latin1')).not.toContain(state);
+    const plain = Buffer.from(JSON.stringify({ state, nonce: 'n', codeVerifier: 'v'.repeat(43), next: '/' })).toString(
+      'base64url',
+    );
+    const altered = sealed.slice(0, 20) + (sealed[20] === 'A' ? 'B' : 'A') + sealed.slice(21);
+    for (const cookie of [plain, altered]) {
+      const refused = await t.app.inject({
+        method: 'GET',
+        url: `/login/oidc/callback?code=abc&state=${state}&iss=${encodeURIComponent(issuer)}`,
+        headers: { cookie: `cg_oidc=${cookie}` },
+      });
+      expect(refused.statusCode).toBe(401);
+      expect(refused.body).toContain('The sign-in took too long or was started elsewhere');
+    }
   });
 
   it('is not offered, and answers 404, when not configured', async () => {
