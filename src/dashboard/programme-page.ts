@@ -92,6 +92,7 @@ export function programmePage(input: ProgrammePageInput) {
       id: view.id,
       name: view.name,
       workflow: `${view.workflow.title}, version ${view.workflow.version}`,
+      templateHref: `/api/programmes/import-template.xlsx?workflow=${encodeURIComponent(view.workflow.id)}&version=${view.workflow.version}`,
       sro: view.sro.name,
       updatedAt: view.updatedAt,
     },

@@ -58,6 +58,13 @@ describe('spreadsheet and calendar pages in Chromium', () => {
     );
     expect(ics.headers()['content-type']).toMatch(/^text\/calendar/);
     await expect(page.getByRole('link', { name: 'Download the gates as CSV' }).count()).resolves.toBe(1);
+    const template = await page.request.get(
+      `${base}${await page.getByRole('link', { name: /blank tracker template/ }).getAttribute('href')}`,
+    );
+    expect(template.status()).toBe(200);
+    await expect(page.getByRole('link', { name: 'Import a programme from a tracker workbook' }).count()).resolves.toBe(
+      1,
+    );
   });
 
   it('makes a calendar address to subscribe to, shows it once, and revokes it', async () => {
