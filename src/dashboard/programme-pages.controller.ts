@@ -10,6 +10,9 @@ import { renderPage } from '../web/page';
 import { PageExceptionFilter } from '../web/page-exception.filter';
 import { WorkflowEngine } from '../workflows/workflow-engine.service';
 import { programmePage } from './programme-page';
+import { ProgrammeStore } from '../programmes/programme.store';
+import { UnitOfWork } from '../core/database/unit-of-work';
+import { WhatIfService } from '../what-if/what-if.service';
 
 /** How many audit entries the programme page shows; the API has the whole trail. */
 const RECENT_AUDIT = 10;
@@ -24,6 +27,9 @@ export class ProgrammePagesController {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(WorkflowEngine) private readonly engine: WorkflowEngine,
     @Inject(Clock) private readonly clock: Clock,
+    @Inject(WhatIfService) private readonly whatIf: WhatIfService,
+    @Inject(ProgrammeStore) private readonly store: ProgrammeStore,
+    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
   ) {}
 
   @Get('programmes/:id')
@@ -35,6 +41,7 @@ export class ProgrammePagesController {
   ) {
     const view = await this.programmes.get(id, actor);
     const audit = await this.audit.list(id, RECENT_AUDIT);
+    const critical = await this.whatIf.criticalPath(await this.store.load(this.uow.read, id));
     const page = programmePage({
       view,
       def: this.engine.definition(view.workflow.id, view.workflow.version),
@@ -43,6 +50,7 @@ export class ProgrammePagesController {
       today: this.clock.today(),
       timeZone: this.clock.timeZone,
       notice: query,
+      critical,
     });
     await renderPage(reply, 'programme.njk', page);
   }
