@@ -12,6 +12,8 @@ export class WorkingCalendar {
   private readonly closed = new Set<number>();
   private readonly loadedYears = new Set<number>();
   private readonly holidays = new Holidays('GB', 'ENG');
+  private loadedFrom = Infinity;
+  private loadedTo = -Infinity;
 
   constructor(extraClosureDays: IsoDate[] = []) {
     for (const day of extraClosureDays) this.closed.add(toDay(day));
@@ -68,15 +70,24 @@ export class WorkingCalendar {
   private isWorkingDayNumber(day: number): boolean {
     const dow = (day + 4) % 7; // 1 January 1970 was a Thursday
     if (dow === 0 || dow === 6) return false;
-    this.loadYear(new Date(day * 86_400_000).getUTCFullYear());
+    // Day loops call this millions of times: a range check, not a Date, while the year is loaded.
+    if (day < this.loadedFrom || day > this.loadedTo) this.loadYear(new Date(day * 86_400_000).getUTCFullYear());
     return !this.closed.has(day);
   }
 
+  /** Loads the bank holidays of `year`, and of any year between it and those loaded, so the loaded days stay one range. */
   private loadYear(year: number): void {
-    if (this.loadedYears.has(year)) return;
-    this.loadedYears.add(year);
-    for (const h of this.holidays.getHolidays(year)) {
-      if (h.type === 'public') this.closed.add(toDay(h.date.slice(0, 10)));
+    const years = [...this.loadedYears];
+    const lo = Math.min(year, ...years);
+    const hi = Math.max(year, ...years);
+    for (let y = lo; y <= hi; y++) {
+      if (this.loadedYears.has(y)) continue;
+      this.loadedYears.add(y);
+      for (const h of this.holidays.getHolidays(y)) {
+        if (h.type === 'public') this.closed.add(toDay(h.date.slice(0, 10)));
+      }
     }
+    this.loadedFrom = toDay(`${lo}-01-01`);
+    this.loadedTo = toDay(`${hi}-12-31`);
   }
 }

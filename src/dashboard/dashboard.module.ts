@@ -11,6 +11,8 @@ import { RiskPagesController } from './risk-pages.controller';
 import { RisksModule } from '../risks/risks.module';
 import { ReportsModule } from '../reports/reports.module';
 import { ReportPagesController } from './report-pages.controller';
+import { WhatIfPagesController } from './what-if-pages.controller';
+import { WhatIfModule } from '../what-if/what-if.module';
 
 /**
  * The pages about programmes: the portfolio (GET /), the programme page, the gate forms, setting up
@@ -18,7 +20,7 @@ import { ReportPagesController } from './report-pages.controller';
  * They build on src/web/ (rendering, the page error filter, sign-in), which imports nothing from here.
  */
 @Module({
-  imports: [AuditModule, ProgrammesModule, AuthModule, RisksModule, ReportsModule],
+  imports: [AuditModule, ProgrammesModule, AuthModule, RisksModule, ReportsModule, WhatIfModule],
   // The setup controller comes first so that GET /programmes/new is not read as a programme id.
   controllers: [
     HomeController,
@@ -28,6 +30,7 @@ import { ReportPagesController } from './report-pages.controller';
     GateRunFormsController,
     RiskPagesController,
     ReportPagesController,
+    WhatIfPagesController,
   ],
 })
 export class DashboardModule {}

@@ -5,6 +5,7 @@ import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Actor } from '../auth/roles';
 import { Clock } from '../core/clock/clock';
 import { DomainError, Forbidden, NotFound, WorkflowConflict } from '../core/errors/domain-error';
+import { isRealDate } from '../core/errors/validation';
 import { GateChangeService } from '../programmes/gate-change.service';
 import { ProgrammeService } from '../programmes/programme.service';
 import { ProgrammeView } from '../programmes/programme-view';
@@ -114,9 +115,10 @@ export class GateFormsController {
     @Param('gateId') gateId: string,
     @CurrentActor() actor: Actor,
     @Res() reply: FastifyReply,
+    @Query() query: Record<string, unknown> = {},
   ) {
     const { view, gate } = await this.offered(id, gateId, actor, 'reforecast');
-    await this.render(reply, 'reforecast', view, gate, { values: {}, errors: [] });
+    await this.render(reply, 'reforecast', view, gate, { values: reforecastPrefill(query), errors: [] });
   }
 
   @Post('reforecast')
@@ -196,6 +198,22 @@ export class GateFormsController {
           : reforecastPage(view, gate, state, this.clock.today());
     return renderPage(reply, TEMPLATE[kind], page, status);
   }
+}
+
+/** A re-forecast handed on from a what-if: the date and reason filled in, to check and save. */
+export function reforecastPrefill(query: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  const date = typeof query.forecastDate === 'string' ? query.forecastDate : '';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date) && isRealDate(date)) {
+    const [y, m, d] = date.split('-');
+    Object.assign(values, {
+      'forecastDate-day': String(Number(d)),
+      'forecastDate-month': String(Number(m)),
+      'forecastDate-year': y,
+    });
+  }
+  if (typeof query.reason === 'string') values.reason = query.reason.slice(0, 2000);
+  return values;
 }
 
 const STATE_TEXT = { 'not-started': 'not open yet', open: 'open', running: 'under way', complete: 'complete' };

@@ -10,6 +10,7 @@ import { DECISION_TAGS, KIND_TEXT, RAG_TAGS, STATUS_TEXT, formatDate } from './l
 import { GateAction, gateActions } from './permissions';
 import { buildStatechart } from './statechart';
 import { buildTimeline } from './timeline';
+import { CriticalPath } from '../programmes/rules/critical-path';
 
 // Everything the programme page shows, worked out from the programme's view: the template
 // only lays it out. Pure, so each part is tested without a server.
@@ -21,6 +22,8 @@ export interface ProgrammePageInput {
   actor: Pick<Actor, 'role' | 'email'>;
   today: IsoDate;
   timeZone: string;
+  /** Slack and the critical path of the programme as it is; the timeline marks the critical gates. */
+  critical?: Pick<CriticalPath, 'criticalPath' | 'slack'>;
   /** The query string after a change (PRG): what to confirm in the success banner. */
   notice?: { changed?: unknown; gate?: unknown; party?: unknown; item?: unknown };
   /** The newest released version of the programme's workflow, to offer a move to it. */
@@ -114,10 +117,12 @@ export function programmePage(input: ProgrammePageInput) {
     banner: programmeBanner(view, input.notice?.changed) ?? successBanner(view, input.notice),
     regime: regimeSummary(view),
     timeline: buildTimeline({
-      gates: view.gates,
+      gates: view.gates.map((g) => ({ ...g, critical: !!input.critical?.criticalPath.includes(g.id) })),
       today,
       consultationDays: def.consultation?.normalLengthDays ?? 84,
     }),
+    critical: criticalSummary(view, input.critical),
+    whatIfHref: `/programmes/${encodeURIComponent(view.id)}/what-if`,
     gates,
     anyActions: gates.some((g) => g.actions.length > 0),
     migrate:
@@ -229,4 +234,23 @@ export function shortConsultation(
     };
   }
   return null;
+}
+
+/** The critical path in words, with each open gate's slack: the text beside the marks on the timeline. */
+export function criticalSummary(view: ProgrammeView, critical: ProgrammePageInput['critical']) {
+  if (!critical) return null;
+  const title = (id: string) => view.gates.find((g) => g.id === id)?.title ?? id;
+  const days = (n: number) => `${n} working day${n === 1 ? '' : 's'}`;
+  return {
+    path: critical.criticalPath.map(title),
+    slack: critical.slack.map((s) => ({
+      title: title(s.gateId),
+      critical: s.critical,
+      slack: s.slackWorkingDays === null ? 'Does not move the consultation' : days(s.slackWorkingDays),
+      latest: formatDate(s.latestDate, '–'),
+      safe: s.latestSafeDate
+        ? `${formatDate(s.latestSafeDate)} (before ${s.safeBefore?.name ?? 'the next pre-election period'})`
+        : '–',
+    })),
+  };
 }

@@ -16,6 +16,8 @@ export interface TimelineGate {
   forecastDate: IsoDate | null;
   actualDate: IsoDate | null;
   consultation?: { startsOn: IsoDate; closesOn: IsoDate };
+  /** On the critical path: no slack before the consultation start moves. */
+  critical?: boolean;
 }
 
 export interface TimelineInput {
@@ -23,6 +25,8 @@ export interface TimelineInput {
   today: IsoDate;
   /** A consultation not yet launched is drawn this long from its forecast start (12 weeks = 84). */
   consultationDays: number;
+  /** More dates the scale must reach: another timeline's, so that two can be drawn one above the other. */
+  alsoShow?: IsoDate[];
 }
 
 export interface Marker {
@@ -36,6 +40,7 @@ export interface TimelineRow {
   title: string;
   y: number;
   rag: Rag;
+  critical: boolean;
   baseline?: Marker;
   forecast?: Marker;
   actual?: Marker;
@@ -53,6 +58,8 @@ export interface Timeline {
   rows: TimelineRow[];
   today: { x: number; label: string; anchor: 'start' | 'middle' | 'end'; offscale: 'before' | 'after' | null };
   consultation?: { x1: number; x2: number; label: string; anchor: 'start' | 'end' };
+  /** The gates marked as on the critical path, in order, for the picture's description and key. */
+  criticalTitles: string[];
   from: IsoDate;
   to: IsoDate;
 }
@@ -86,6 +93,7 @@ export function buildTimeline(input: TimelineInput): Timeline | null {
   const dates = gates
     .flatMap((g) => [g.baselineDate, g.forecastDate, g.actualDate])
     .concat(window ? [window.from, window.to] : [])
+    .concat(input.alsoShow ?? [])
     .filter((d): d is IsoDate => !!d)
     .map(toDay);
   if (!dates.length) return null;
@@ -118,6 +126,7 @@ export function buildTimeline(input: TimelineInput): Timeline | null {
       title: g.title,
       y: rowY,
       rag: g.rag,
+      critical: !!g.critical,
       baseline: marker(g.baselineDate, 'Target'),
       forecast: g.status === 'complete' ? undefined : marker(g.forecastDate, 'Forecast'),
       actual: marker(g.actualDate, 'Actual'),
@@ -149,6 +158,7 @@ export function buildTimeline(input: TimelineInput): Timeline | null {
     chart: { x0, x1, top, bottom: chartBottom },
     ticks: monthTicks(start, end).map((m) => ({ x: x(m.date), label: m.label })),
     rows,
+    criticalTitles: rows.filter((r) => r.critical).map((r) => r.title),
     today: {
       x: todayX,
       label: offscale === 'after' ? `${todayText} →` : offscale === 'before' ? `← ${todayText}` : todayText,
@@ -168,6 +178,15 @@ export function buildTimeline(input: TimelineInput): Timeline | null {
     from: start,
     to: end,
   };
+}
+
+/** Every date a timeline of these gates covers: what another timeline passes as `alsoShow` to share its scale. */
+export function timelineDates(gates: TimelineGate[], consultationDays: number): IsoDate[] {
+  const window = consultationWindow(gates, consultationDays);
+  return gates
+    .flatMap((g) => [g.baselineDate, g.forecastDate, g.actualDate])
+    .concat(window ? [window.from, window.to] : [])
+    .filter((d): d is IsoDate => !!d);
 }
 
 /** Month ticks, thinned to at most about ten; labelled by year once they are a year apart. */

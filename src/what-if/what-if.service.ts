@@ -12,7 +12,7 @@ import { ProgrammeService } from '../programmes/programme.service';
 import { ProgrammeAggregate, ProgrammeStore, persistedOf } from '../programmes/programme.store';
 import { plannedGates } from '../programmes/programme-view';
 import { CriticalPath, criticalPath } from '../programmes/rules/critical-path';
-import { projectSchedule } from '../programmes/rules/schedule';
+import { PlannedGate } from '../programmes/rules/schedule';
 import { WorkflowEngine } from '../workflows/workflow-engine.service';
 import { PreElectionPeriods } from './pre-election-periods';
 import { WhatIfChange } from './what-if.dto';
@@ -52,7 +52,8 @@ export class WhatIfService {
     const errors = checkChanges({ aggregate, def, statuses, today, changes });
     if (errors.length) throw new ValidationFailed(errors);
     const dates = changes.flatMap((c) => [c.forecastDate, c.expectedOn]).filter((d): d is IsoDate => !!d);
-    const periods = await this.periodsFor(aggregate, today, dates);
+    const planned = plannedGates(aggregate, def, statuses);
+    const periods = await this.periodsFor(aggregate.programme.id, planned, today, dates);
     const partyName = (pid: string) => aggregate.parties.find((p) => p.partyId === pid)?.name ?? pid;
     return whatIf({
       aggregate,
@@ -73,13 +74,17 @@ export class WhatIfService {
     const { def, statuses } = this.engine.inspect(persistedOf(aggregate.programme));
     const today = this.clock.today();
     const planned = plannedGates(aggregate, def, statuses);
-    return criticalPath(planned, this.calendar, today, await this.periodsFor(aggregate, today, []));
+    return criticalPath(
+      planned,
+      this.calendar,
+      today,
+      await this.periodsFor(aggregate.programme.id, planned, today, []),
+    );
   }
 
-  private periodsFor(aggregate: ProgrammeAggregate, today: IsoDate, more: IsoDate[]) {
-    const { def, statuses } = this.engine.inspect(persistedOf(aggregate.programme));
-    const projected = projectSchedule(plannedGates(aggregate, def, statuses), this.calendar, today);
-    const last = [...projected.values(), ...more, today].reduce<IsoDate>((a, b) => (b && b > a ? b : a), today);
-    return this.elections.forProgramme(aggregate.programme.id, today, addDays(last, HORIZON_DAYS));
+  private periodsFor(programmeId: string, planned: PlannedGate[], today: IsoDate, more: IsoDate[]) {
+    const dates = planned.flatMap((g) => [g.baselineDate, g.forecastDate, g.actualDate]);
+    const last = [...dates, ...more, today].reduce<IsoDate>((a, b) => (b && b > a ? b : a), today);
+    return this.elections.forProgramme(programmeId, today, addDays(last, HORIZON_DAYS));
   }
 }

@@ -1,0 +1,122 @@
+// A what-if on the longest workflow (nhs-service-change v2, nine gates, every one planned)
+// against a status read of the same programme, both through HTTP (Fastify inject: the same
+// guards, pipes and serialisation, no sockets), alternating in the same run.
+// Target: a what-if costs under 3x a status read.
+import 'reflect-metadata';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../src/bootstrap';
+import { TokenService } from '../src/auth/token.service';
+import { loadConfig } from '../src/core/config/app-config';
+import { BETTER_CARE_TOGETHER } from '../src/demo/demo-programmes';
+import { ProgrammeService } from '../src/programmes/programme.service';
+import { listDefinitions } from '../workflows/registry';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-bench-'));
+  const admin = 'bench-admin-token-0123456789';
+  const config = loadConfig({
+    DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`,
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    REMINDERS_CRON_ENABLED: 'false',
+    MAIL_DIR: join(dir, 'mail'),
+    APP_NOW: '2015-10-27T09:00:00Z',
+    BOOTSTRAP_ADMIN_TOKEN: admin,
+  });
+  const app = await createApp(config);
+  await app.init();
+  await app.get(TokenService).bootstrap();
+
+  // The workflow with the most gates, every gate given a target.
+  const longest = [...listDefinitions()].sort((a, b) => b.gates.length - a.gates.length)[0];
+  const body = structuredClone(BETTER_CARE_TOGETHER);
+  body.workflow = longest.id;
+  body.workflowVersion = longest.version;
+  let date = '2015-11-02';
+  for (const gate of longest.gates) {
+    date = new Date(Date.parse(date) + 21 * 86_400_000).toISOString().slice(0, 10);
+    body.gates[gate.id] = { ...(body.gates[gate.id] ?? {}), targetDate: date };
+    if (gate.kind !== 'approval') delete body.gates[gate.id]!.parties;
+  }
+  for (const [gateId, plan] of Object.entries(body.gates)) {
+    if (!longest.gates.some((g) => g.id === gateId)) delete body.gates[gateId];
+    else if (longest.gates.find((g) => g.id === gateId)?.kind === 'approval' && !plan!.parties) {
+      plan!.parties = [{ id: 'nhse', name: 'NHS England' }];
+    }
+  }
+  const programme = await app.get(ProgrammeService).create(body, 'bench');
+  const id = programme.id;
+  const first = longest.gates[0].id;
+  const whatIf = {
+    changes: [
+      { gateId: first, forecastDate: '2016-01-04' },
+      { gateId: 'partner-approvals', partyId: 'leicester-city-ccg', expectedOn: '2016-04-04' },
+      { gateId: 'public-consultation', consultationDays: 98 },
+      { election: { name: 'Bench by-election', periodStart: '2016-05-02', pollDate: '2016-06-09' } },
+    ],
+  };
+  const headers = { authorization: `Bearer ${admin}`, 'content-type': 'application/json' };
+  const status = () => app.inject({ method: 'GET', url: `/api/programmes/${id}`, headers });
+  const ask = () =>
+    app.inject({ method: 'POST', url: `/api/programmes/${id}/what-if`, headers, payload: JSON.stringify(whatIf) });
+  const check = await ask();
+  if (check.statusCode !== 200) throw new Error(`what-if answered ${check.statusCode}: ${check.body}`);
+  const moved = (JSON.parse(check.body) as { changes: unknown[] }).changes.length;
+
+  // Warm up both, then alternate rounds so that neither gets the quieter moments of a shared machine.
+  for (let i = 0; i < 200; i++) {
+    await status();
+    await ask();
+  }
+  const timings = { status: { n: 0, ns: 0n }, whatIf: { n: 0, ns: 0n } };
+  const started = process.hrtime.bigint();
+  while (Number(process.hrtime.bigint() - started) < SECONDS * 2 * 1e9) {
+    for (const [name, call] of [
+      ['status', status],
+      ['whatIf', ask],
+    ] as const) {
+      const t0 = process.hrtime.bigint();
+      for (let k = 0; k < 20; k++) {
+        const res = await call();
+        if (res.statusCode !== 200) throw new Error(`${name} answered ${res.statusCode}`);
+      }
+      timings[name].ns += process.hrtime.bigint() - t0;
+      timings[name].n += 20;
+    }
+  }
+  await app.close();
+  rmSync(dir, { recursive: true, force: true });
+
+  const micros = (t: { n: number; ns: bigint }) => Number(t.ns) / 1000 / t.n;
+  const results = {
+    workflow: `${longest.id} v${longest.version} (${longest.gates.length} gates)`,
+    gatesMoved: moved,
+    statusReadMicros: micros(timings.status),
+    whatIfMicros: micros(timings.whatIf),
+    ratio: micros(timings.whatIf) / micros(timings.status),
+  };
+  console.log(
+    `\nWhat-if benchmark: ${results.workflow}, ${results.gatesMoved} gates moved, ${SECONDS * 2} s alternating`,
+  );
+  console.log(`${'case'.padEnd(40)} ${'µs/request'.padStart(12)} ${'requests'.padStart(10)}`);
+  console.log(
+    `${'GET /api/programmes/:id'.padEnd(40)} ${results.statusReadMicros.toFixed(0).padStart(12)} ${String(timings.status.n).padStart(10)}`,
+  );
+  console.log(
+    `${'POST /api/programmes/:id/what-if'.padEnd(40)} ${results.whatIfMicros.toFixed(0).padStart(12)} ${String(timings.whatIf.n).padStart(10)}`,
+  );
+  console.log(
+    `  ratio what-if/status: ${results.ratio.toFixed(2)} (target < 3): ${results.ratio < 3 ? 'met' : 'NOT met'}\n`,
+  );
+  mkdirSync(join(__dirname, 'results'), { recursive: true });
+  writeFileSync(join(__dirname, 'results', 'what-if.json'), JSON.stringify(results, null, 2));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
