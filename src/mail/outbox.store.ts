@@ -3,7 +3,8 @@ import { EntityManager, In } from 'typeorm';
 import { AppConfig } from '../core/config/app-config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { UnitOfWork } from '../core/database/unit-of-work';
-import { OutboxMessageEntity, OutboxStatus } from './outbox-message.entity';
+import { jsonPlaceholder } from '../core/database/sql';
+import { OutboxAttachment, OutboxMessageEntity, OutboxStatus } from './outbox-message.entity';
 
 export interface NewOutboxMessage {
   programmeId: string;
@@ -16,6 +17,7 @@ export interface NewOutboxMessage {
   subject: string;
   bodyText: string;
   bodyHtml: string;
+  attachments?: OutboxAttachment[];
 }
 
 const COLUMNS = [
@@ -29,6 +31,7 @@ const COLUMNS = [
   'subject',
   'body_text',
   'body_html',
+  'attachments',
   'status',
   'attempts',
   'next_attempt_at',
@@ -77,14 +80,20 @@ export class OutboxStore {
           m.subject,
           m.bodyText,
           m.bodyHtml,
+          m.attachments?.length ? JSON.stringify(m.attachments) : null,
           'pending',
           0,
           this.instant(now),
           this.instant(now),
         ];
-        const placeholders = values.map((v) => {
+        const placeholders = values.map((v, i) => {
           params.push(v);
-          return this.postgres ? `$${params.length}` : '?';
+          // The attachments column is JSON: jsonb on PostgreSQL needs the cast.
+          return COLUMNS[i] === 'attachments'
+            ? jsonPlaceholder(em, params.length)
+            : this.postgres
+              ? `$${params.length}`
+              : '?';
         });
         return `(${placeholders.join(', ')})`;
       });

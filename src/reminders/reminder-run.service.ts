@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { OutboxDispatcher } from '../mail/outbox-dispatcher.service';
 import { OutboxStore } from '../mail/outbox.store';
+import { PackSweepResult, PackSweepService } from '../reports/pack/pack-sweep.service';
 import { ReminderSweepService, SweepResult } from './reminder-sweep.service';
 
 export interface RunResult extends SweepResult {
@@ -8,6 +9,8 @@ export interface RunResult extends SweepResult {
   /** Failed this time; retried later with backoff. */
   failed: number;
   permanentlyFailed: number;
+  /** The scheduled pack queued by this run: monthly reports and weekly digests. */
+  pack: PackSweepResult;
   /** Left in the outbox, by status, after this run. */
   outbox: { pending: number; failed: number; sent: number; permanentlyFailed: number };
 }
@@ -26,6 +29,7 @@ export class ReminderRunService implements OnModuleDestroy {
     @Inject(ReminderSweepService) private readonly sweeper: ReminderSweepService,
     @Inject(OutboxDispatcher) private readonly dispatcher: OutboxDispatcher,
     @Inject(OutboxStore) private readonly outbox: OutboxStore,
+    @Inject(PackSweepService) private readonly pack: PackSweepService,
   ) {}
 
   run(): Promise<RunResult> {
@@ -43,11 +47,13 @@ export class ReminderRunService implements OnModuleDestroy {
 
   private async runOnce(): Promise<RunResult> {
     const swept = await this.sweeper.sweep();
+    const pack = await this.pack.sweep();
     const dispatched = await this.dispatcher.dispatch();
     const counts = await this.outbox.countByStatus();
     const result: RunResult = {
       ...swept,
       ...dispatched,
+      pack,
       outbox: {
         pending: counts.pending,
         failed: counts.failed,

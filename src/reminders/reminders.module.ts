@@ -3,11 +3,13 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { AppConfig } from '../core/config/app-config';
 import { MailModule } from '../mail/mail.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
+import { ReportsModule } from '../reports/reports.module';
 import { ReminderCandidates } from './reminder-candidates';
 import { ReminderPolicyService } from './reminder-policy.service';
 import { ReminderRunService } from './reminder-run.service';
 import { ReminderSweepService } from './reminder-sweep.service';
 import { ReminderCron } from './reminder.cron';
+import { RiskReviewReminders } from './risk-review-reminders';
 import { ReminderPolicyController, RemindersAdminController } from './reminders.controller';
 
 /**
@@ -20,13 +22,14 @@ export class RemindersModule {
     const scheduled = config.reminders.cronEnabled;
     return {
       module: RemindersModule,
-      imports: [MailModule, ProgrammesModule, ...(scheduled ? [ScheduleModule.forRoot()] : [])],
+      imports: [MailModule, ProgrammesModule, ReportsModule, ...(scheduled ? [ScheduleModule.forRoot()] : [])],
       controllers: [RemindersAdminController, ReminderPolicyController],
       providers: [
         ReminderCandidates,
         ReminderPolicyService,
         ReminderSweepService,
         ReminderRunService,
+        RiskReviewReminders,
         ...(scheduled ? [ReminderCron] : []),
       ],
       exports: [ReminderRunService, ReminderPolicyService],

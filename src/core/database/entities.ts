@@ -11,6 +11,7 @@ import { OutboxMessageEntity } from '../../mail/outbox-message.entity';
 import { ReminderSweepEntity } from '../../reminders/reminder-sweep.entity';
 import { RiskChangeEntity } from '../../risks/risk-change.entity';
 import { RiskEntity } from '../../risks/risk.entity';
+import { MailPreferenceEntity } from '../../reports/pack/mail-preference.entity';
 
 /** Every entity of the schema. The migrations must produce exactly these (see schema-drift test). */
 export const ENTITIES = [
@@ -27,4 +28,5 @@ export const ENTITIES = [
   ReminderSweepEntity,
   RiskEntity,
   RiskChangeEntity,
+  MailPreferenceEntity,
 ];

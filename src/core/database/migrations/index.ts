@@ -1,3 +1,5 @@
+import { BoardPackPostgres1796222441306 } from './postgres/1796222441306-BoardPack';
+import { BoardPackSqlite1796222441306 } from './sqlite/1796222441306-BoardPack';
 import { RisksLogPostgres1796218499925 } from './postgres/1796218499925-RisksLog';
 import { RisksLogSqlite1796218499925 } from './sqlite/1796218499925-RisksLog';
 import { RemindersPostgres1795596087820 } from './postgres/1795596087820-Reminders';
@@ -21,6 +23,7 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   WebSessions1795595008337Sqlite,
   RemindersSqlite1795596087820,
   RisksLogSqlite1796218499925,
+  BoardPackSqlite1796222441306,
 ];
 export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   InitialSchemaPostgres1795594616455,
@@ -28,4 +31,5 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   WebSessionsPostgres1795595008337,
   RemindersPostgres1795596087820,
   RisksLogPostgres1796218499925,
+  BoardPackPostgres1796222441306,
 ];
