@@ -7,6 +7,7 @@ export interface OutgoingMail {
   html: string;
   /** The Date header: the service clock's now, so a frozen clock gives consistent mail. */
   date: Date;
+  attachments?: Array<{ filename: string; contentType: string; content: Buffer }>;
 }
 
 /**

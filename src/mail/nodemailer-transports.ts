@@ -16,6 +16,7 @@ function composed(mail: OutgoingMail, from: string): SendMailOptions {
     html: mail.html,
     messageId: mail.messageId,
     date: mail.date,
+    ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
     headers: {
       // Automatic mail (RFC 3834): out-of-office replies are not sent back to it...
       'Auto-Submitted': 'auto-generated',

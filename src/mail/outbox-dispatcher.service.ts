@@ -77,6 +77,7 @@ export class OutboxDispatcher {
           text: message.bodyText,
           html: message.bodyHtml,
           date: this.clock.now(),
+          attachments: attachmentsOf(message),
         });
         await this.store.markSent(message.id, this.clock.now(), response);
         result.sent++;
@@ -110,4 +111,13 @@ export class OutboxDispatcher {
     }
     return true;
   }
+}
+
+function attachmentsOf(message: OutboxMessageEntity) {
+  const list = typeof message.attachments === 'string' ? JSON.parse(message.attachments) : message.attachments;
+  return (list ?? []).map((a: { filename: string; contentType: string; contentBase64: string }) => ({
+    filename: a.filename,
+    contentType: a.contentType,
+    content: Buffer.from(a.contentBase64, 'base64'),
+  }));
 }

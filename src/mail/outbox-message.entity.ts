@@ -1,5 +1,12 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { BusinessDateColumn, InstantColumn } from '../core/database/columns';
+import { BusinessDateColumn, InstantColumn, JsonColumn } from '../core/database/columns';
+
+/** A file sent with a message, its bytes in base64 so that both dialects keep it as JSON. */
+export interface OutboxAttachment {
+  filename: string;
+  contentType: string;
+  contentBase64: string;
+}
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'permanently-failed';
 
@@ -46,6 +53,10 @@ export class OutboxMessageEntity {
 
   @Column({ name: 'body_html', type: 'text' })
   bodyHtml: string;
+
+  /** Files to attach (the monthly pack's PDF), decided with the message and sent as they are. */
+  @JsonColumn({ nullable: true })
+  attachments: OutboxAttachment[] | null;
 
   @Column({ type: 'varchar', length: 20 })
   status: OutboxStatus;

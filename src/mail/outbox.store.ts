@@ -4,8 +4,8 @@ import { AppConfig } from '../core/config/app-config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { instant, param } from '../core/database/sql';
 import { UnitOfWork } from '../core/database/unit-of-work';
-import { toInstant } from '../core/database/sql';
-import { OutboxMessageEntity, OutboxStatus } from './outbox-message.entity';
+import { jsonPlaceholder, toInstant } from '../core/database/sql';
+import { OutboxAttachment, OutboxMessageEntity, OutboxStatus } from './outbox-message.entity';
 
 export interface NewOutboxMessage {
   programmeId: string;
@@ -18,6 +18,7 @@ export interface NewOutboxMessage {
   subject: string;
   bodyText: string;
   bodyHtml: string;
+  attachments?: OutboxAttachment[];
 }
 
 const COLUMNS = [
@@ -31,6 +32,7 @@ const COLUMNS = [
   'subject',
   'body_text',
   'body_html',
+  'attachments',
   'status',
   'attempts',
   'next_attempt_at',
@@ -79,14 +81,16 @@ export class OutboxStore {
           m.subject,
           m.bodyText,
           m.bodyHtml,
+          m.attachments?.length ? JSON.stringify(m.attachments) : null,
           'pending',
           0,
           instant(em, now),
           instant(em, now),
         ];
-        const placeholders = values.map((v) => {
+        const placeholders = values.map((v, i) => {
           params.push(v);
-          return param(em, params.length);
+          // The attachments column is JSON: jsonb on PostgreSQL needs the cast.
+          return COLUMNS[i] === 'attachments' ? jsonPlaceholder(em, params.length) : param(em, params.length);
         });
         return `(${placeholders.join(', ')})`;
       });

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/c
 import { OutboxDispatcher } from '../mail/outbox-dispatcher.service';
 import { OutboxStore } from '../mail/outbox.store';
 import { Metrics } from '../metrics/metrics';
+import { PackSweepResult, PackSweepService } from '../reports/pack/pack-sweep.service';
 import { ReminderSweepService, SweepResult } from './reminder-sweep.service';
 
 export interface RunResult extends SweepResult {
@@ -9,6 +10,8 @@ export interface RunResult extends SweepResult {
   /** Failed this time; retried later with backoff. */
   failed: number;
   permanentlyFailed: number;
+  /** The scheduled pack queued by this run: monthly reports and weekly digests. */
+  pack: PackSweepResult;
   /** Left in the outbox, by status, after this run. */
   outbox: { pending: number; failed: number; sent: number; permanentlyFailed: number };
 }
@@ -27,6 +30,7 @@ export class ReminderRunService implements OnModuleDestroy {
     @Inject(ReminderSweepService) private readonly sweeper: ReminderSweepService,
     @Inject(OutboxDispatcher) private readonly dispatcher: OutboxDispatcher,
     @Inject(OutboxStore) private readonly outbox: OutboxStore,
+    @Inject(PackSweepService) private readonly pack: PackSweepService,
     @Optional() @Inject(Metrics) private readonly metrics: Metrics | null = null,
   ) {}
 
@@ -49,11 +53,13 @@ export class ReminderRunService implements OnModuleDestroy {
     endTimer?.();
     // Machine time, not the service clock: alerts compare it with the scraper's own clock.
     this.metrics?.sweepLastSuccess.set(Date.now() / 1000);
+    const pack = await this.pack.sweep();
     const dispatched = await this.dispatcher.dispatch();
     const counts = await this.outbox.countByStatus();
     const result: RunResult = {
       ...swept,
       ...dispatched,
+      pack,
       outbox: {
         pending: counts.pending,
         failed: counts.failed,

@@ -16,6 +16,7 @@ import { WorkflowEngine } from '../workflows/workflow-engine.service';
 import { Candidates, ReminderCandidates, queuedKey } from './reminder-candidates';
 import { Person, renderReminder } from './reminder-message';
 import { ReminderPolicyService } from './reminder-policy.service';
+import { RiskReviewReminders } from './risk-review-reminders';
 import {
   BusinessMoment,
   DueReminder,
@@ -63,6 +64,7 @@ export class ReminderSweepService {
     @Inject(WorkingCalendar) private readonly calendar: WorkingCalendar,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(RiskReviewReminders) private readonly riskReviews: RiskReviewReminders,
   ) {
     this.domain = senderDomain(config.mail.from);
   }
@@ -76,8 +78,9 @@ export class ReminderSweepService {
 
     return this.uow.run(async (em) => {
       const state = await this.readState(em);
-      const found = await this.candidates.load(em, this.window(state, at), state.changeWatermark);
-      const messages = this.messagesFor(found, at);
+      const window = this.window(state, at);
+      const found = await this.candidates.load(em, window, state.changeWatermark);
+      const messages = [...this.messagesFor(found, at), ...(await this.riskReviews.messages(em, window.to, at))];
       result.considered = found.gates.length;
       result.due = messages.length;
       result.queued = await this.outbox.enqueue(em, messages, now);

@@ -4,11 +4,13 @@ import { AuditModule } from '../audit/audit.module';
 import { AppConfig } from '../core/config/app-config';
 import { MailModule } from '../mail/mail.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
+import { ReportsModule } from '../reports/reports.module';
 import { ReminderCandidates } from './reminder-candidates';
 import { ReminderPolicyService } from './reminder-policy.service';
 import { ReminderRunService } from './reminder-run.service';
 import { ReminderSweepService } from './reminder-sweep.service';
 import { ReminderCron } from './reminder.cron';
+import { RiskReviewReminders } from './risk-review-reminders';
 import { ReminderPolicyController, RemindersAdminController } from './reminders.controller';
 
 /**
@@ -21,13 +23,20 @@ export class RemindersModule {
     const scheduled = config.reminders.cronEnabled;
     return {
       module: RemindersModule,
-      imports: [AuditModule, MailModule, ProgrammesModule, ...(scheduled ? [ScheduleModule.forRoot()] : [])],
+      imports: [
+        AuditModule,
+        MailModule,
+        ProgrammesModule,
+        ReportsModule,
+        ...(scheduled ? [ScheduleModule.forRoot()] : []),
+      ],
       controllers: [RemindersAdminController, ReminderPolicyController],
       providers: [
         ReminderCandidates,
         ReminderPolicyService,
         ReminderSweepService,
         ReminderRunService,
+        RiskReviewReminders,
         ...(scheduled ? [ReminderCron] : []),
       ],
       exports: [ReminderRunService, ReminderPolicyService],

@@ -77,6 +77,15 @@ export class ReportService {
     );
   }
 
+  /** The reports of programmes already loaded, as of one date (the scheduled pack). */
+  async reportsOf(aggregates: ProgrammeAggregate[], asOf: IsoDate): Promise<HighlightReport[]> {
+    const ids = aggregates.map((a) => a.programme.id);
+    const [forecasts, risks] = await Promise.all([this.forecasts(ids), this.risks.listMany(ids, { asOf })]);
+    return aggregates.map((a) =>
+      this.build(a, forecasts.get(a.programme.id) ?? [], risks.get(a.programme.id) ?? [], asOf),
+    );
+  }
+
   private build(aggregate: ProgrammeAggregate, forecasts: ForecastPoint[], risks: RiskView[], asOf: IsoDate) {
     const { def, statuses, context } = this.engine.inspect(persistedOf(aggregate.programme));
     const past = aggregateAsOf(aggregate, def, statuses, forecasts, asOf);

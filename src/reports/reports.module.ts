@@ -1,14 +1,20 @@
 import { Module } from '@nestjs/common';
+import { MailModule } from '../mail/mail.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { RisksModule } from '../risks/risks.module';
+import { MailPreferencesController } from './pack/mail-preferences.controller';
+import { PackSweepService } from './pack/pack-sweep.service';
 import { ReportService } from './report.service';
 import { ReportsController } from './reports.controller';
 
-/** The monthly highlight report: one programme or the portfolio, as JSON, PDF, Word or a page. */
+/**
+ * The monthly highlight report (one programme or the portfolio, as JSON, PDF, Word or a page)
+ * and the scheduled pack that mails it, which the reminder run starts.
+ */
 @Module({
-  imports: [ProgrammesModule, RisksModule],
-  controllers: [ReportsController],
-  providers: [ReportService],
-  exports: [ReportService],
+  imports: [ProgrammesModule, RisksModule, MailModule],
+  controllers: [ReportsController, MailPreferencesController],
+  providers: [ReportService, PackSweepService],
+  exports: [ReportService, PackSweepService],
 })
 export class ReportsModule {}

@@ -149,6 +149,8 @@ const MATRIX: Route[] = [
   },
   { method: 'GET', path: '/api/programmes/{id}/report', allowed: ANY_SIGNED_IN },
   { method: 'GET', path: '/api/programmes/report', allowed: ANY_SIGNED_IN },
+  { method: 'GET', path: '/api/me/mail-preferences', allowed: ANY_SIGNED_IN },
+  { method: 'PUT', path: '/api/me/mail-preferences', allowed: ANY_SIGNED_IN, body: { weeklyDigest: true } },
   { method: 'GET', path: '/api/programmes/{id}/reminder-policy', allowed: ANY_SIGNED_IN },
   { method: 'PUT', path: '/api/programmes/{id}/reminder-policy', allowed: ['admin', 'partnerships'], body: {} },
   { method: 'POST', path: '/api/admin/reminders/run', allowed: ['admin'] },

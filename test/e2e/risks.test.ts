@@ -2,6 +2,8 @@ import { BETTER_CARE_TOGETHER } from '../../src/demo/demo-programmes';
 import { TokenService } from '../../src/auth/token.service';
 import { TestApp, startTestApp } from '../support/test-app';
 
+jest.setTimeout(30_000);
+
 // The risks and issues log through the API, on the database the run picks (SQLite or PostgreSQL).
 
 const OWNER = { name: 'Rita Owen', email: 'rita.owen@example.nhs.uk' };

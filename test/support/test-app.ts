@@ -76,6 +76,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       LOG_LEVEL: 'silent',
       SEED_DEMO: 'false',
       REMINDERS_CRON_ENABLED: 'false',
+      // The scheduled pack would add its mail to every reminder run; tests of it turn it on.
+      PACK_ENABLED: 'false',
       MAIL_DIR: mailDir,
       BOOTSTRAP_ADMIN_TOKEN: adminToken,
       ...(options.now ? { APP_NOW: options.now } : {}),

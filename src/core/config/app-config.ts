@@ -73,6 +73,12 @@ const schema = z.object({
     /** Per-workflow overrides of the policy above, by workflow id. */
     workflows: z.record(z.string(), reminderPolicyOverrides),
   }),
+  reports: z.object({
+    /** The scheduled pack: the monthly report to each SRO and the weekly digest. */
+    packEnabled: z.boolean(),
+    /** Local hour (0–23) from which the first working day's pack goes out. */
+    packSendHour: z.coerce.number().int().min(0).max(23),
+  }),
   rag: z.object({
     amberSlipWorkingDays: z.number().int().min(1),
     redSlipWorkingDays: z.number().int().min(1),
@@ -160,6 +166,8 @@ const ENV: Record<string, { path: string[]; parse?: (v: string) => unknown }> = 
   },
   REMINDERS_CRON: { path: ['reminders', 'cron'] },
   REMINDERS_SEND_HOUR: { path: ['reminders', 'sendHour'] },
+  PACK_ENABLED: { path: ['reports', 'packEnabled'], parse: parseBoolean },
+  PACK_SEND_HOUR: { path: ['reports', 'packSendHour'] },
   SESSION_HOURS: { path: ['auth', 'sessionHours'] },
   SESSION_IDLE_MINUTES: { path: ['auth', 'sessionIdleMinutes'] },
   MAX_FAILED_SIGN_INS: { path: ['auth', 'maxFailedSignInsPer15Minutes'] },

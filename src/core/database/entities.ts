@@ -17,6 +17,7 @@ import { WhatIfScenarioEntity } from '../../what-if/what-if-scenario.entity';
 import { RiskChangeEntity } from '../../risks/risk-change.entity';
 import { RiskEntity } from '../../risks/risk.entity';
 import { CalendarFeedEntity } from '../../calendars/calendar-feed.entity';
+import { MailPreferenceEntity } from '../../reports/pack/mail-preference.entity';
 
 /** Every entity of the schema. The migrations must produce exactly these (see schema-drift test). */
 export const ENTITIES = [
@@ -42,4 +43,5 @@ export const ENTITIES = [
   RiskEntity,
   RiskChangeEntity,
   CalendarFeedEntity,
+  MailPreferenceEntity,
 ];

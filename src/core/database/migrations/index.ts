@@ -6,6 +6,8 @@ import { AuditChainPostgres1796219145515 } from './postgres/1796219145515-AuditC
 import { AuditChainSqlite1796219145515 } from './sqlite/1796219145515-AuditChain';
 import { RunningProgrammesPostgres1796218642901 } from './postgres/1796218642901-RunningProgrammes';
 import { RunningProgrammesSqlite1796218642901 } from './sqlite/1796218642901-RunningProgrammes';
+import { BoardPackPostgres1796222441306 } from './postgres/1796222441306-BoardPack';
+import { BoardPackSqlite1796222441306 } from './sqlite/1796222441306-BoardPack';
 import { RisksLogPostgres1796218499925 } from './postgres/1796218499925-RisksLog';
 import { RisksLogSqlite1796218499925 } from './sqlite/1796218499925-RisksLog';
 import { CalendarFeedsPostgres1796218957342 } from './postgres/1796218957342-CalendarFeeds';
@@ -36,6 +38,7 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   RunningProgrammesSqlite1796218642901,
   RisksLogSqlite1796218499925,
   CalendarFeedsSqlite1796218957342,
+  BoardPackSqlite1796222441306,
 ];
 export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   InitialSchemaPostgres1795594616455,
@@ -48,4 +51,5 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   RunningProgrammesPostgres1796218642901,
   RisksLogPostgres1796218499925,
   CalendarFeedsPostgres1796218957342,
+  BoardPackPostgres1796222441306,
 ];
