@@ -83,8 +83,8 @@ export class GatePeopleService {
 
   /**
    * Withdraws a party: its decision is no longer needed, so the gate may complete without it.
-   * The workflow keeps a party that has decided (its decision is on the record), and an
-   * approval gate needs at least one party; both refusals come back as 409 with the reason.
+   * The workflow keeps a party that has decided (its decision is on the record: 409), and an
+   * approval gate needs at least one party (422); each refusal says why (decision 008).
    */
   withdrawParty(
     id: string,

@@ -8,6 +8,10 @@ import { FORM, PageSession, signInWithToken } from '../support/web-session';
 // kept, nothing written), refusals from the workflow on the field they concern, and role
 // checks. The browser suite walks the same pages in Chromium with axe.
 
+// Starting an application on a fresh database (PostgreSQL migrations included) can take longer than
+// the default five seconds on a busy machine.
+jest.setTimeout(60_000);
+
 describe('setting up and running a programme from the pages', () => {
   let t: TestApp;
   const sessions: Record<string, PageSession> = {};

@@ -6,6 +6,10 @@ import { TestApp, startTestApp } from '../support/test-app';
 // Running a programme after it was set up, through the API: a gate's owner, a party that
 // joins late, one that withdraws, and "my gates". Every refusal writes nothing.
 
+// Starting an application on a fresh database (PostgreSQL migrations included) can take longer than
+// the default five seconds on a busy machine.
+jest.setTimeout(60_000);
+
 describe('running a programme through the API', () => {
   let t: TestApp;
   let lead: string;
