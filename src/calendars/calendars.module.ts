@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { CalendarFeedPagesController } from './calendar-feed-pages.controller';
 import { CalendarFeedService } from './calendar-feed.service';
@@ -7,7 +8,7 @@ import { CalendarsController } from './calendars.controller';
 
 /** iCalendar feeds of the gates (src/calendar/ is working days; this is the calendar people subscribe to). */
 @Module({
-  imports: [ProgrammesModule],
+  imports: [AuditModule, ProgrammesModule],
   controllers: [CalendarsController, CalendarFeedPagesController],
   providers: [CalendarService, CalendarFeedService],
 })

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { MailModule } from '../mail/mail.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { RisksModule } from '../risks/risks.module';
@@ -12,7 +13,7 @@ import { ReportsController } from './reports.controller';
  * and the scheduled pack that mails it, which the reminder run starts.
  */
 @Module({
-  imports: [ProgrammesModule, RisksModule, MailModule],
+  imports: [AuditModule, ProgrammesModule, RisksModule, MailModule],
   controllers: [ReportsController, MailPreferencesController],
   providers: [ReportService, PackSweepService],
   exports: [ReportService, PackSweepService],

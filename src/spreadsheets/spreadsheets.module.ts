@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { RisksModule } from '../risks/risks.module';
 import { ImportPagesController } from './import-pages.controller';
@@ -8,7 +9,7 @@ import { SpreadsheetsController } from './spreadsheets.controller';
 
 /** Workbooks and CSV out, programme trackers in. */
 @Module({
-  imports: [ProgrammesModule, RisksModule],
+  imports: [AuditModule, ProgrammesModule, RisksModule],
   controllers: [SpreadsheetsController, ImportPagesController],
   providers: [SpreadsheetExportService, ProgrammeImportService],
 })

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { ElectionsModule } from '../elections/elections.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { PreElectionPeriods } from './pre-election-periods';
@@ -8,7 +9,7 @@ import { WhatIfService } from './what-if.service';
 
 /** What if: hypothetical changes, the critical path and saved scenarios. Reads programmes, never changes them. */
 @Module({
-  imports: [ProgrammesModule, ElectionsModule],
+  imports: [AuditModule, ProgrammesModule, ElectionsModule],
   controllers: [WhatIfController],
   providers: [WhatIfService, WhatIfScenariosService, PreElectionPeriods],
   exports: [WhatIfService, WhatIfScenariosService],
