@@ -122,7 +122,7 @@ describe('tokens at rest and in use', () => {
     expect(list.status).toBe(200);
     const keys = new Set(list.body.flatMap((row: object) => Object.keys(row)));
     expect([...keys].sort()).toEqual(
-      ['createdAt', 'email', 'expiresAt', 'id', 'name', 'programmeId', 'revokedAt', 'role'].sort(),
+      ['createdAt', 'email', 'expiresAt', 'id', 'lastUsedAt', 'name', 'programmeId', 'revokedAt', 'role'].sort(),
     );
     expect(list.body.some((row: { revokedAt: string | null }) => row.revokedAt)).toBe(true);
   });

@@ -313,6 +313,10 @@ describe('setting up and running a programme from the pages', () => {
       expect(moved.statusCode).toBe(303);
       expect((await programme(id)).workflow.version).toBe(2);
       expect((await get(moved.headers.location as string, 'lead')).body).toContain('Workflow version changed');
+      // Version 3 (the 2024 regime) is newer still: offered next, and after it nothing is.
+      expect((await get(`/programmes/${id}/migrate`, 'lead')).body).toContain('Secretary of State');
+      expect((await post(`/programmes/${id}/migrate`, 'lead', { toVersion: '3' })).statusCode).toBe(303);
+      expect((await programme(id)).workflow.version).toBe(3);
       expect((await get(`/programmes/${id}/migrate`, 'lead')).body).toContain('already follows the newest version');
     });
   });
