@@ -62,7 +62,7 @@ describe('pages in Chromium', () => {
   }
 
   async function signOut() {
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await page.waitForURL(/\/login\?signed-out/);
   }
 

@@ -186,10 +186,15 @@ function typed(type: string, schema: Schema, v: Vocabulary, depth: number): fc.A
       return fc.constant(null);
     case 'boolean':
       return fc.boolean();
-    case 'integer':
-      return fc.integer({ min: schema.minimum ?? -10, max: Math.min(schema.maximum ?? 100, 1000) });
-    case 'number':
-      return fc.double({ min: schema.minimum ?? -10, max: schema.maximum ?? 100, noNaN: true });
+    case 'integer': {
+      // Bounded, and never below its minimum (a year, say, starts at 2000).
+      const min = schema.minimum ?? -10;
+      return fc.integer({ min, max: Math.max(min, Math.min(schema.maximum ?? min + 110, min + 1000)) });
+    }
+    case 'number': {
+      const min = schema.minimum ?? -10;
+      return fc.double({ min, max: Math.max(min, schema.maximum ?? min + 110), noNaN: true });
+    }
     case 'string':
       return stringArb(schema, v);
     case 'array':
