@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '../core/openapi/api-docs';
 import { DataSource } from 'typeorm';
 import { Clock } from '../core/clock/clock';
 import { Public } from '../auth/auth.decorators';
