@@ -347,18 +347,18 @@ describe('setting up and running a programme in Chromium', () => {
   });
 
   it('previews a move to a newer workflow version, then makes it', async () => {
-    // Pinned to the first version, as a programme of 2015 is: the page offers the newest, the
-    // preview takes it one version at a time.
+    // Pinned to the first version, as a programme of 2015 is: the page offers the newest (the 2024
+    // regime, version 3) and previews the move straight there.
     const created = await api('POST', '/api/programmes', { ...BETTER_CARE_TOGETHER, workflowVersion: 1 });
     await signIn(tokens.helen);
     await page.goto(`${base}/programmes/${created.id}`);
     await page.getByRole('link', { name: 'Move to version 3 of the workflow' }).click();
     expect(await page.locator('main').textContent()).toContain('Stage 1 strategic sense check');
     await checkPage(page, 'run-12-migrate-preview');
-    await submit('Move to version 2');
-    expect(await page.locator('.nhsuk-notification-banner').textContent()).toContain('version 2');
+    await submit('Move to version 3');
+    expect(await page.locator('.nhsuk-notification-banner').textContent()).toContain('version 3');
     const view = await api('GET', `/api/programmes/${created.id}`);
-    expect(view.workflow.version).toBe(2);
+    expect(view.workflow.version).toBe(3);
   });
 
   it('lets an admin see people, create a token shown once, and revoke it', async () => {
