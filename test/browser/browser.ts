@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BrowserContext, Page, chromium } from 'playwright-core';
+import type { TestApp } from '../support/test-app';
 
 /**
  * Debian's Chromium, driven by playwright-core: nothing is downloaded by a test tool. Without
@@ -93,4 +94,19 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function checkPage(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
+}
+
+/** Opens the test application on a free loopback port for the browser; answers its origin. */
+export async function serve(t: TestApp): Promise<string> {
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.getHttpServer().address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
+/** Signs in through the form with an API token and waits for the portfolio. */
+export async function signInWithToken(page: Page, base: string, token: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('API token').fill(token);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL(`${base}/`);
 }

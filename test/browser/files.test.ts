@@ -3,7 +3,7 @@ import { Page } from 'playwright-core';
 import { DemoSeedService } from '../../src/demo/demo-seed.service';
 import { ProgrammeService } from '../../src/programmes/programme.service';
 import { TestApp, startTestApp } from '../support/test-app';
-import { Browser, checkPage, launchChromium } from './browser';
+import { Browser, checkPage, launchChromium, serve, signInWithToken } from './browser';
 
 // The ways to spreadsheets and calendars from the pages, in Chromium with axe: the links on the
 // programme page, making and revoking a calendar address, and importing a tracker workbook
@@ -25,15 +25,10 @@ describe('spreadsheet and calendar pages in Chromium', () => {
     await t.get(DemoSeedService).seedIfEmpty();
     bct = (await t.get(ProgrammeService).list()).find((p) => p.name === 'Better Care Together')!.id;
     const lead = await t.tokenFor('partnerships');
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.getHttpServer().address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    base = await serve(t);
     browser = await launchChromium(base);
     page = await browser.context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel('API token').fill(lead);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL(`${base}/`);
+    await signInWithToken(page, base, lead);
   });
 
   afterAll(async () => {

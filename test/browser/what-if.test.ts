@@ -2,7 +2,7 @@ import { Page } from 'playwright-core';
 import { DemoSeedService } from '../../src/demo/demo-seed.service';
 import { ProgrammeService } from '../../src/programmes/programme.service';
 import { TestApp, startTestApp } from '../support/test-app';
-import { Browser, checkPage, launchChromium } from './browser';
+import { Browser, checkPage, launchChromium, serve, signInWithToken } from './browser';
 
 // The SRO's what-if in Chromium, checked with axe (WCAG 2.2 AA): from the programme page's
 // critical path, through the form, to the two timelines, then on to the re-forecast form.
@@ -21,15 +21,10 @@ describe('the what-if page in Chromium', () => {
     await t.get(DemoSeedService).seedIfEmpty();
     bct = (await t.get(ProgrammeService).list()).find((p) => p.name === 'Better Care Together')!.id;
     const sro = await t.tokenFor('sro');
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.getHttpServer().address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    base = await serve(t);
     browser = await launchChromium(base);
     page = await browser.context.newPage();
-    await page.goto(`${base}/login`);
-    await page.getByLabel('API token').fill(sro);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL(`${base}/`);
+    await signInWithToken(page, base, sro);
   });
 
   afterAll(async () => {
