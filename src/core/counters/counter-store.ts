@@ -129,11 +129,20 @@ export class PostgresCounterStore extends CounterStore {
     if (keys.length) await this.dataSource.query('DELETE FROM request_counter WHERE key = ANY($1)', [keys]);
   }
 
+  /** Deletes the rows whose window has ended; answers how many. */
+  async removeExpired(): Promise<number> {
+    const result: [unknown[], number] = await this.dataSource.query(
+      'DELETE FROM request_counter WHERE expires_at <= $1',
+      [this.now()],
+    );
+    return result[1];
+  }
+
   private sweep(now: number): void {
     if (now - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = now;
-    this.dataSource
-      .query('DELETE FROM request_counter WHERE expires_at <= $1', [now])
-      .catch((error: unknown) => this.logger.warn(`could not remove expired counters: ${String(error)}`));
+    this.removeExpired().catch((error: unknown) =>
+      this.logger.warn(`could not remove expired counters: ${String(error)}`),
+    );
   }
 }

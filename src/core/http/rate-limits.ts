@@ -10,7 +10,7 @@ import { clientAddress } from './client-address';
 const EXEMPT = /^\/(api\/health(\/|$)|metrics$|assets\/)/;
 
 /** Signing in and managing API tokens: counted apart, against the stricter `rateLimit.signInMax`. */
-const SIGN_IN_ROUTES = new Set([
+export const SIGN_IN_ROUTES: ReadonlySet<string> = new Set([
   'POST /login',
   'GET /login/oidc',
   'GET /login/oidc/callback',
