@@ -469,12 +469,7 @@ describe('every page route', () => {
     // The stricter sign-in group names only routes that exist (a renamed route would drop out of it).
     expect([...SIGN_IN_ROUTES].filter((route) => !registered.includes(route))).toEqual([]);
     const exempt = routes.filter((r) => rateLimitGroup(r.method, r.url) === 'exempt').map((r) => r.url);
-    expect([...new Set(exempt)].sort()).toEqual([
-      '/api/health',
-      '/api/health/live',
-      '/api/health/ready',
-      '/metrics',
-    ]);
+    expect([...new Set(exempt)].sort()).toEqual(['/api/health', '/api/health/live', '/api/health/ready', '/metrics']);
     // Static files (registered before this collector) are not counted either; a page is.
     const asset = await app.inject({ method: 'GET', url: '/assets/app/app.css' });
     expect(asset.statusCode).toBe(200);
