@@ -69,6 +69,9 @@ async function main() {
     MAIL_DIR: join(dir, 'mail'),
     APP_NOW: '2015-10-27T09:00:00Z',
     BOOTSTRAP_ADMIN_TOKEN: admin,
+    // The load comes from one address, thousands of requests a second: the request limit still counts
+    // every request (its cost is part of the figures) but is set where it is never reached.
+    RATE_LIMIT_MAX: '1000000000',
   });
   const app = await createApp(config);
   await app.init();

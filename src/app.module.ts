@@ -5,6 +5,7 @@ import { AppConfig } from './core/config/app-config';
 import { ConfigModule } from './core/config/config.module';
 import { ClockModule } from './core/clock/clock.module';
 import { DatabaseModule } from './core/database/database.module';
+import { CountersModule } from './core/counters/counters.module';
 import { ProblemFilter } from './core/errors/problem.filter';
 import { SchemaValidationPipe } from './core/errors/validation';
 import { HealthController } from './health/health.controller';
@@ -32,6 +33,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         ClockModule,
         DatabaseModule,
+        CountersModule,
         CalendarModule,
         ElectionsModule,
         WorkflowsModule,

@@ -11,6 +11,7 @@ import { registerWebPlugins } from './web/web-plugins';
 import { PROBLEM_JSON, toProblem } from './core/errors/problem.filter';
 import { Metrics } from './metrics/metrics';
 import { registerWorkbookUploads } from './spreadsheets/workbook-uploads';
+import { registerRateLimits } from './core/http/rate-limits';
 
 const LEVELS: Record<AppConfig['logLevel'], LogLevel[]> = {
   silent: [],
@@ -64,6 +65,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const fastify = app.getHttpAdapter().getInstance();
   // Before any route is registered: each route is measured from the start.
   app.get(Metrics).instrument(fastify);
+  // Also before the routes: the rate limit hooks each route as it is added (decision 031).
+  await registerRateLimits(app, config);
   // Once shutting down, answers close their connection: a client's idle keep-alive socket
   // would otherwise hold the process open until the client gives up on it.
   let closing = false;

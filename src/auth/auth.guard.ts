@@ -3,7 +3,9 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { DomainError, Forbidden, Unauthorized } from '../core/errors/domain-error';
 import { IS_PUBLIC, ROLES_ALLOWED, RequestWithActor } from './auth.decorators';
+import { BearerBackOff } from './bearer-back-off';
 import { checkCsrf, isStateChanging } from './csrf';
+import { clientAddress } from '../core/http/client-address';
 import { Role } from './roles';
 import { SESSION_COOKIE, SessionService } from './session.service';
 import { TokenService } from './token.service';
@@ -23,7 +25,8 @@ export class CsrfRejected extends DomainError {
  * Every route is closed unless marked @Public(). A bearer token names the person; failing
  * that, a page session cookie does, and then every state-changing request must also carry
  * the session's CSRF token. @Roles narrows who may call; a token or session limited to one
- * programme may touch only that programme (the `:id` route parameter).
+ * programme may touch only that programme (the `:id` route parameter). Failed bearer tokens are
+ * counted per client address, and an address that fails too often is refused for a while (BearerBackOff).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -31,6 +34,7 @@ export class AuthGuard implements CanActivate {
     @Inject(Reflector) private readonly reflector: Reflector,
     @Inject(TokenService) private readonly tokens: TokenService,
     @Inject(SessionService) private readonly sessions: SessionService,
+    @Inject(BearerBackOff) private readonly backOff: BearerBackOff,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -44,7 +48,12 @@ export class AuthGuard implements CanActivate {
     const secret = bearerToken(request.headers.authorization);
     const cookie = request.cookies?.[SESSION_COOKIE];
     if (secret) {
+      // While an address is refused for failed tokens, no token from it is even looked at (decision 032).
+      const address = clientAddress(request);
+      const backOff = await this.backOff.check(address);
       request.actor = (await this.tokens.verify(secret)) ?? undefined;
+      if (!request.actor) await this.backOff.failed(address);
+      else await this.backOff.succeeded(address, backOff);
     } else if (cookie) {
       const session = await this.sessions.verify(cookie);
       if (session && isStateChanging(request.method) && !checkCsrf(request, session.csrfToken)) {

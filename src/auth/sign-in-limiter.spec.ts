@@ -1,46 +1,47 @@
+import { MemoryCounterStore } from '../core/counters/counter-store';
 import { SIGN_IN_WINDOW_MS, SignInLimiter, signInKeys } from './sign-in-limiter';
 
 describe('SignInLimiter', () => {
   let now = 0;
-  const limiter = () => new SignInLimiter(() => now, 3);
+  const limiter = (max = 3) => new SignInLimiter(new MemoryCounterStore(() => now), max);
 
   beforeEach(() => (now = Date.UTC(2015, 9, 27, 9)));
 
-  it('allows failures up to the limit, then asks to wait until the oldest leaves the window', () => {
+  it('allows failures up to the limit, then asks to wait until the window of the first failure ends', async () => {
     const l = limiter();
     for (let i = 0; i < 3; i++) {
-      expect(l.retryAfterSeconds(['ip+email:a'])).toBe(0);
-      l.recordFailure(['ip+email:a']);
+      expect(await l.retryAfterSeconds(['ip+email:a'])).toBe(0);
+      await l.recordFailure(['ip+email:a']);
       now += 60_000;
     }
-    // failures at 0, 1 and 2 minutes; it is now minute 3; the first leaves at minute 15
-    expect(l.retryAfterSeconds(['ip+email:a'])).toBe(12 * 60);
-    expect(l.retryAfterSeconds(['ip+email:b'])).toBe(0);
+    // failures at 0, 1 and 2 minutes; it is now minute 3; the window opened at 0 ends at minute 15
+    expect(await l.retryAfterSeconds(['ip+email:a'])).toBe(12 * 60);
+    expect(await l.retryAfterSeconds(['ip+email:b'])).toBe(0);
     now += 12 * 60_000;
-    expect(l.retryAfterSeconds(['ip+email:a'])).toBe(0);
+    expect(await l.retryAfterSeconds(['ip+email:a'])).toBe(0);
   });
 
-  it('blocks when any one of the keys is over the limit', () => {
+  it('blocks when any one of the keys is over the limit', async () => {
     const l = limiter();
-    for (let i = 0; i < 3; i++) l.recordFailure([`ip:${i}`, 'token:same']);
-    expect(l.retryAfterSeconds(['ip:new', 'token:same'])).toBeGreaterThan(0);
-    expect(l.retryAfterSeconds(['ip:new', 'token:other'])).toBe(0);
+    for (let i = 0; i < 3; i++) await l.recordFailure([`ip:${i}`, 'token:same']);
+    expect(await l.retryAfterSeconds(['ip:new', 'token:same'])).toBeGreaterThan(0);
+    expect(await l.retryAfterSeconds(['ip:new', 'token:other'])).toBe(0);
   });
 
-  it('forgets failures older than the window', () => {
+  it('forgets failures once their window has ended', async () => {
     const l = limiter();
-    l.recordFailure(['k']);
-    l.recordFailure(['k']);
+    await l.recordFailure(['k']);
+    await l.recordFailure(['k']);
     now += SIGN_IN_WINDOW_MS;
-    l.recordFailure(['k']);
-    expect(l.retryAfterSeconds(['k'])).toBe(0);
+    await l.recordFailure(['k']);
+    expect(await l.retryAfterSeconds(['k'])).toBe(0);
   });
 
-  it('keeps memory bounded under a flood of distinct keys', () => {
-    const l = new SignInLimiter(() => now, 1, SIGN_IN_WINDOW_MS, 100);
-    for (let i = 0; i < 1000; i++) l.recordFailure([`ip+token:${i}`]);
-    expect(l.retryAfterSeconds(['ip+token:999'])).toBeGreaterThan(0);
-    expect(l.retryAfterSeconds(['ip+token:0'])).toBe(0);
+  it('keeps memory bounded under a flood of distinct keys', async () => {
+    const l = new SignInLimiter(new MemoryCounterStore(() => now, 100), 1);
+    for (let i = 0; i < 1000; i++) await l.recordFailure([`ip+token:${i}`]);
+    expect(await l.retryAfterSeconds(['ip+token:999'])).toBeGreaterThan(0);
+    expect(await l.retryAfterSeconds(['ip+token:0'])).toBe(0);
   });
 });
 
@@ -61,17 +62,17 @@ describe('signInKeys', () => {
     );
   });
 
-  it('gives an address alone five times the allowance of an address and an account', () => {
+  it('gives an address alone five times the allowance of an address and an account', async () => {
     let now = 0;
-    const l = new SignInLimiter(() => now, 2);
+    const l = new SignInLimiter(new MemoryCounterStore(() => now), 2);
     const account = signInKeys('10.0.0.1', { email: 'a@x.nhs.uk' });
-    l.recordFailure(account);
-    l.recordFailure(account);
-    expect(l.retryAfterSeconds(account)).toBeGreaterThan(0);
-    expect(l.retryAfterSeconds(signInKeys('10.0.0.1', { email: 'b@x.nhs.uk' }))).toBe(0);
-    for (let i = 0; i < 8; i++) l.recordFailure(signInKeys('10.0.0.1', { email: `c${i}@x.nhs.uk` }));
-    expect(l.retryAfterSeconds(signInKeys('10.0.0.1', { email: 'd@x.nhs.uk' }))).toBeGreaterThan(0);
+    await l.recordFailure(account);
+    await l.recordFailure(account);
+    expect(await l.retryAfterSeconds(account)).toBeGreaterThan(0);
+    expect(await l.retryAfterSeconds(signInKeys('10.0.0.1', { email: 'b@x.nhs.uk' }))).toBe(0);
+    for (let i = 0; i < 8; i++) await l.recordFailure(signInKeys('10.0.0.1', { email: `c${i}@x.nhs.uk` }));
+    expect(await l.retryAfterSeconds(signInKeys('10.0.0.1', { email: 'd@x.nhs.uk' }))).toBeGreaterThan(0);
     now += SIGN_IN_WINDOW_MS;
-    expect(l.retryAfterSeconds(signInKeys('10.0.0.1', { email: 'd@x.nhs.uk' }))).toBe(0);
+    expect(await l.retryAfterSeconds(signInKeys('10.0.0.1', { email: 'd@x.nhs.uk' }))).toBe(0);
   });
 });

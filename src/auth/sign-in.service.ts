@@ -4,7 +4,8 @@ import { AppConfig } from '../core/config/app-config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { Clock } from '../core/clock/clock';
 import { UnitOfWork } from '../core/database/unit-of-work';
-import { DomainError, NotFound } from '../core/errors/domain-error';
+import { CounterStore } from '../core/counters/counter-store';
+import { DomainError, NotFound, TooManyRequests } from '../core/errors/domain-error';
 import { ApiTokenEntity } from './api-token.entity';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
 import { PersonEntity } from './person.entity';
@@ -20,13 +21,13 @@ export class SignInRefused extends DomainError {
   }
 }
 
-export class TooManySignIns extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
+export class TooManySignIns extends TooManyRequests {
+  constructor(retryAfterSeconds: number) {
     super(
-      429,
       'TOO_MANY_SIGN_INS',
       'Too many failed sign-ins',
       `Too many failed sign-ins from here. Try again in ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+      retryAfterSeconds,
     );
   }
 }
@@ -49,13 +50,14 @@ export class SignInService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(TokenService) private readonly tokens: TokenService,
     @Inject(SessionService) private readonly sessions: SessionService,
+    @Inject(CounterStore) counters: CounterStore,
   ) {
-    this.limiter = new SignInLimiter(() => this.clock.now().getTime(), config.auth.maxFailedSignInsPer15Minutes);
+    this.limiter = new SignInLimiter(counters, config.auth.maxFailedSignInsPer15Minutes);
   }
 
   async withToken(secret: string, ip: string): Promise<NewSession> {
     const keys = signInKeys(ip, { token: secret });
-    this.throttle(keys);
+    await this.throttle(keys);
     const actor = secret ? await this.tokens.verify(secret) : null;
     if (!actor) return this.fail(keys, 'That token is unknown, expired or revoked.');
     return this.begin({ ...actor, method: 'token' });
@@ -63,7 +65,7 @@ export class SignInService {
 
   async withPassword(email: string, password: string, ip: string): Promise<NewSession> {
     const keys = signInKeys(ip, { email });
-    this.throttle(keys);
+    await this.throttle(keys);
     const person = await this.person(email);
     if (!person?.passwordHash) {
       await burnPasswordCheck(password);
@@ -143,13 +145,13 @@ export class SignInService {
     return session;
   }
 
-  private throttle(keys: string[]): void {
-    const wait = this.limiter.retryAfterSeconds(keys);
+  private async throttle(keys: string[]): Promise<void> {
+    const wait = await this.limiter.retryAfterSeconds(keys);
     if (wait > 0) throw new TooManySignIns(wait);
   }
 
-  private fail(keys: string[], detail: string): never {
-    this.limiter.recordFailure(keys);
+  private async fail(keys: string[], detail: string): Promise<never> {
+    await this.limiter.recordFailure(keys);
     this.logger.warn(`sign-in refused from ${keys[0].slice(3)}`);
     throw new SignInRefused(detail);
   }

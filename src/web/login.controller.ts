@@ -5,10 +5,11 @@ import { Public, RequestWithActor } from '../auth/auth.decorators';
 import { isCrossSite } from '../auth/csrf';
 import { OidcService, PENDING_SIGN_IN_SECONDS } from '../auth/oidc.service';
 import { NewSession, SESSION_COOKIE, SessionService } from '../auth/session.service';
-import { SignInRefused, SignInService, TooManySignIns } from '../auth/sign-in.service';
+import { SignInRefused, SignInService } from '../auth/sign-in.service';
 import { AppConfig } from '../core/config/app-config';
 import { APP_CONFIG } from '../core/config/config.module';
-import { DomainError, Forbidden } from '../core/errors/domain-error';
+import { DomainError, Forbidden, TooManyRequests } from '../core/errors/domain-error';
+import { clientAddress } from '../core/http/client-address';
 import { toProblem } from '../core/errors/problem.filter';
 import { renderPage, safeNext, wantsJson } from './page';
 import { PageExceptionFilter } from './page-exception.filter';
@@ -48,13 +49,13 @@ export class LoginController {
       if (isCrossSite(request, this.config.publicUrl))
         throw new Forbidden('Sign in from the sign-in page of this service.');
       const session = byPassword
-        ? await this.signIn.withPassword(field('email'), field('password'), request.ip)
-        : await this.signIn.withToken(field('token').trim(), request.ip);
+        ? await this.signIn.withPassword(field('email'), field('password'), clientAddress(request))
+        : await this.signIn.withToken(field('token').trim(), clientAddress(request));
       await this.startSession(request, reply, session);
       return reply.redirect(next, 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      if (error instanceof TooManySignIns) void reply.header('retry-after', String(error.retryAfterSeconds));
+      if (error instanceof TooManyRequests) void reply.header('retry-after', String(error.retryAfterSeconds));
       if (wantsJson(request.headers.accept)) {
         const problem = toProblem(error, request.id, '/login');
         return reply.status(problem.status).type('application/problem+json; charset=utf-8').send(problem);

@@ -7,6 +7,7 @@ import { TokenService } from '../../src/auth/token.service';
 import { createApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/core/config/app-config';
 import { TestApp, startTestApp } from '../support/test-app';
+import { SIGN_IN_ROUTES, rateLimitGroup } from '../../src/core/http/rate-limits';
 import { TestDatabase, createTestDatabase } from '../support/test-database';
 import { FORM, PageSession, csrfTokenIn, setCookies, signInWithToken } from '../support/web-session';
 
@@ -261,7 +262,13 @@ describe('the role matrix', () => {
   const sessions = {} as Record<Role, PageSession>;
 
   beforeAll(async () => {
-    t = await startTestApp({ now: `${TODAY}T09:00:00Z` });
+    // Every route, six callers, two ways in, from one address: the request limit is set out of reach
+    // (it counts, and each answer carries its headers) and the bearer back-off is off; both are tested
+    // in test/e2e/rate-limits*.test.ts.
+    t = await startTestApp({
+      now: `${TODAY}T09:00:00Z`,
+      env: { RATE_LIMIT_MAX: '1000000', RATE_LIMIT_SIGN_IN_MAX: '1000000', BEARER_FAILURES_BEFORE_BACK_OFF: '0' },
+    });
     tokens.admin = t.adminToken;
     for (const role of ['sro', 'partnerships', 'viewer'] as const) tokens[role] = await t.tokenFor(role);
     tokens.owner = (await t.get(TokenService).create({ ...OWNER, role: 'owner' })).token;
@@ -413,7 +420,14 @@ describe('every page route', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     const config = loadConfig(
-      { DATABASE_URL: database.url, LOG_LEVEL: 'silent', SEED_DEMO: 'false', REMINDERS_CRON_ENABLED: 'false' },
+      {
+        DATABASE_URL: database.url,
+        LOG_LEVEL: 'silent',
+        SEED_DEMO: 'false',
+        REMINDERS_CRON_ENABLED: 'false',
+        RATE_LIMIT_MAX: '1000000',
+        RATE_LIMIT_SIGN_IN_MAX: '1000000',
+      },
       resolve(__dirname, '../..'),
     );
     app = await createApp(config);
@@ -448,6 +462,20 @@ describe('every page route', () => {
       const answer = `${route.method} ${route.url} -> ${res.statusCode} ${res.headers.location ?? ''}`;
       expect(answer).toMatch(route.method === 'GET' ? / -> 303 \/login/ : / -> (401|303) /);
     }
+  });
+
+  it('counts every route against a rate limit but the probes, the metrics and static files', async () => {
+    const registered = routes.filter((r) => r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`);
+    // The stricter sign-in group names only routes that exist (a renamed route would drop out of it).
+    expect([...SIGN_IN_ROUTES].filter((route) => !registered.includes(route))).toEqual([]);
+    const exempt = routes.filter((r) => rateLimitGroup(r.method, r.url) === 'exempt').map((r) => r.url);
+    expect([...new Set(exempt)].sort()).toEqual(['/api/health', '/api/health/live', '/api/health/ready', '/metrics']);
+    // Static files (registered before this collector) are not counted either; a page is.
+    const asset = await app.inject({ method: 'GET', url: '/assets/app/app.css' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['x-ratelimit-limit']).toBeUndefined();
+    const page = await app.inject({ method: 'GET', url: '/login' });
+    expect(page.headers['x-ratelimit-limit']).toBe('1000000');
   });
 
   // A viewer may make and revoke their own calendar addresses: that changes no programme.

@@ -7,17 +7,19 @@ export type TableSnapshot = Map<string, string>;
 /**
  * Every table the entities map, each read whole and reduced to a digest of its rows in a fixed order, so
  * that two snapshots are equal exactly when no row was added, removed or changed. New entities join by
- * themselves. `ignore` names tables a refusal may legitimately touch (none today). Bookkeeping columns
- * that any signed-in request may write, whatever it asks for, are left out of the digest: a token's
- * `last_used_at` (written at most about once a minute, after the request, by the token check).
+ * themselves. `ignore` names tables a refusal may legitimately touch. Bookkeeping that any request may
+ * write, whatever it asks for, is left out of the digest: a token's `last_used_at` (written at most about
+ * once a minute, after the request, by the token check), and on PostgreSQL the `request_counter` table,
+ * where the rate limit counts every request and the back-off every failed token, refused or not.
  */
 const BOOKKEEPING: Record<string, readonly string[]> = { api_token: ['last_used_at'] };
+const BOOKKEEPING_TABLES: ReadonlySet<string> = new Set(['request_counter']);
 
 export async function snapshotTables(dataSource: DataSource, ignore: ReadonlySet<string> = new Set()) {
   const snapshot: TableSnapshot = new Map();
   const tables = [...new Set(dataSource.entityMetadatas.map((m) => m.tableName))].sort();
   for (const table of tables) {
-    if (ignore.has(table)) continue;
+    if (ignore.has(table) || BOOKKEEPING_TABLES.has(table)) continue;
     const rows: unknown[] = await dataSource.query(`SELECT * FROM ${dataSource.driver.escape(table)}`);
     const skip = Object.hasOwn(BOOKKEEPING, table) ? BOOKKEEPING[table] : [];
     const lines = rows

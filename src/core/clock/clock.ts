@@ -9,6 +9,13 @@ export abstract class Clock {
 
   abstract now(): Date;
 
+  /**
+   * Milliseconds for counting windows (rate limits, back-off, sign-in lock-outs): real time,
+   * which keeps moving under a frozen clock (APP_NOW) so that no window lasts for ever, plus
+   * however far a frozen clock has been moved, so that tests can end a window without waiting.
+   */
+  abstract ticking(): number;
+
   private lastMinute = NaN;
   private lastDate = '';
 
@@ -29,19 +36,29 @@ export class SystemClock extends Clock {
   now(): Date {
     return new Date();
   }
+
+  ticking(): number {
+    return Date.now();
+  }
 }
 
 /** A clock that stands still, or moves only when told: APP_NOW and tests. */
 export class FixedClock extends Clock {
   private instant: number;
+  private readonly startedAt: number;
 
   constructor(at: Date | string, timeZone = 'Europe/London') {
     super(timeZone);
     this.instant = new Date(at).getTime();
+    this.startedAt = this.instant;
   }
 
   now(): Date {
     return new Date(this.instant);
+  }
+
+  ticking(): number {
+    return Date.now() + (this.instant - this.startedAt);
   }
 
   set(at: Date | string): void {

@@ -108,12 +108,26 @@ const schema = z.object({
     /** The councils a programme may name (ids used by programmes, no-polls records and local elections). */
     councils: z.array(z.object({ id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), name: z.string().min(1) })),
   }),
+  /** Requests per client address (decision 031); health probes, /metrics and static assets are not counted. */
+  rateLimit: z.object({
+    enabled: z.boolean(),
+    windowSeconds: z.coerce.number().int().min(1).max(3600),
+    /** Requests per window per client address on every other route. */
+    max: z.coerce.number().int().min(1),
+    /** Requests per window per client address to sign in or to manage API tokens (a separate count). */
+    signInMax: z.coerce.number().int().min(1),
+  }),
   auth: z.object({
     tokenTtlDays: z.number().int().min(1),
     sessionHours: z.coerce.number().min(0.25),
     /** A page session unused this long ends (checked to within a sixth of it, at most 5 minutes). */
     sessionIdleMinutes: z.coerce.number().min(1),
     maxFailedSignInsPer15Minutes: z.coerce.number().int().min(1),
+    /** Failed bearer tokens from one client address before its tokens are refused for a while (0: never; decision 032). */
+    bearerFailuresBeforeBackOff: z.coerce.number().int().min(0),
+    /** The first refusal's length; each further failure after one ends doubles it, up to the maximum. */
+    bearerBackOffSeconds: z.coerce.number().int().min(1),
+    bearerBackOffMaxSeconds: z.coerce.number().int().min(1).max(86_400),
     /** Single sign-on through OpenID Connect (e.g. Microsoft Entra ID); null turns it off. */
     oidc: z
       .object({
@@ -171,6 +185,13 @@ const ENV: Record<string, { path: string[]; parse?: (v: string) => unknown }> = 
   SESSION_HOURS: { path: ['auth', 'sessionHours'] },
   SESSION_IDLE_MINUTES: { path: ['auth', 'sessionIdleMinutes'] },
   MAX_FAILED_SIGN_INS: { path: ['auth', 'maxFailedSignInsPer15Minutes'] },
+  BEARER_FAILURES_BEFORE_BACK_OFF: { path: ['auth', 'bearerFailuresBeforeBackOff'] },
+  BEARER_BACK_OFF_SECONDS: { path: ['auth', 'bearerBackOffSeconds'] },
+  BEARER_BACK_OFF_MAX_SECONDS: { path: ['auth', 'bearerBackOffMaxSeconds'] },
+  RATE_LIMIT_ENABLED: { path: ['rateLimit', 'enabled'], parse: parseBoolean },
+  RATE_LIMIT_WINDOW_SECONDS: { path: ['rateLimit', 'windowSeconds'] },
+  RATE_LIMIT_MAX: { path: ['rateLimit', 'max'] },
+  RATE_LIMIT_SIGN_IN_MAX: { path: ['rateLimit', 'signInMax'] },
   OIDC_ISSUER: { path: ['auth', 'oidc', 'issuer'] },
   OIDC_CLIENT_ID: { path: ['auth', 'oidc', 'clientId'] },
   OIDC_CLIENT_SECRET: { path: ['auth', 'oidc', 'clientSecret'] },

@@ -18,6 +18,7 @@ import { RiskChangeEntity } from '../../risks/risk-change.entity';
 import { RiskEntity } from '../../risks/risk.entity';
 import { CalendarFeedEntity } from '../../calendars/calendar-feed.entity';
 import { MailPreferenceEntity } from '../../reports/pack/mail-preference.entity';
+import { RequestCounterEntity } from '../counters/request-counter.entity';
 
 /** Every entity of the schema. The migrations must produce exactly these (see schema-drift test). */
 export const ENTITIES = [
@@ -44,4 +45,5 @@ export const ENTITIES = [
   RiskChangeEntity,
   CalendarFeedEntity,
   MailPreferenceEntity,
+  RequestCounterEntity,
 ];

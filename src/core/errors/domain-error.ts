@@ -48,3 +48,13 @@ export class Forbidden extends DomainError {
     super(403, 'FORBIDDEN', 'Not allowed for your role', detail);
   }
 }
+
+/** 429: too many requests, or a lock-out; the answer carries `Retry-After` (whole seconds). */
+export class TooManyRequests extends DomainError {
+  readonly retryAfterSeconds: number;
+
+  constructor(code: string, title: string, detail: string, retryAfterSeconds: number) {
+    super(429, code, title, detail);
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  }
+}

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, FieldError } from './domain-error';
+import { DomainError, FieldError, TooManyRequests } from './domain-error';
 
 export interface Problem {
   type: string;
@@ -89,6 +89,7 @@ export class ProblemFilter implements ExceptionFilter {
         undefined,
       );
     }
+    if (error instanceof TooManyRequests) void reply.header('retry-after', String(error.retryAfterSeconds));
     void reply.status(problem.status).header('content-type', PROBLEM_JSON).send(problem);
   }
 }

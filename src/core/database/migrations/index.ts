@@ -1,3 +1,5 @@
+import { RequestCountersPostgres1796230779296 } from './postgres/1796230779296-RequestCounters';
+import { RequestCountersSqlite1796230779296 } from './sqlite/1796230779296-RequestCounters';
 import { RulesOfTodayPostgres1796218666283 } from './postgres/1796218666283-RulesOfToday';
 import { RulesOfTodaySqlite1796218666283 } from './sqlite/1796218666283-RulesOfToday';
 import { WhatIfScenariosPostgres1796220117767 } from './postgres/1796220117767-WhatIfScenarios';
@@ -39,6 +41,7 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   RisksLogSqlite1796218499925,
   CalendarFeedsSqlite1796218957342,
   BoardPackSqlite1796222441306,
+  RequestCountersSqlite1796230779296,
 ];
 export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   InitialSchemaPostgres1795594616455,
@@ -52,4 +55,5 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   RisksLogPostgres1796218499925,
   CalendarFeedsPostgres1796218957342,
   BoardPackPostgres1796222441306,
+  RequestCountersPostgres1796230779296,
 ];
