@@ -7,7 +7,16 @@ import { IsoDate } from '../../workflows/types';
 // arithmetic, no arrays and no Date objects where they can be avoided.
 
 export function toDay(date: IsoDate): number {
-  return Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / 86_400_000;
+  const y = +date.slice(0, 4);
+  const m = +date.slice(5, 7);
+  const d = +date.slice(8, 10);
+  // A proleptic Gregorian date to days (the inverse of fromDay's algorithm); a day past the month's end
+  // runs on into the next month, as Date.UTC would.
+  const year = m <= 2 ? y - 1 : y;
+  const era = Math.floor(year / 400);
+  const yoe = year - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
 }
 
 export function fromDay(day: number): IsoDate {

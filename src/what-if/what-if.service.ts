@@ -38,6 +38,8 @@ export class WhatIfService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  private readonly inspected = new WeakMap<ProgrammeEntity, ReturnType<WorkflowEngine['inspect']>>();
+
   async run(id: string, changes: WhatIfChange[], actor: Actor): Promise<WhatIfAnswer> {
     this.programmes.checkScope(id, actor);
     return this.answer(await this.programmes.loadForReading(id), changes);
@@ -45,8 +47,7 @@ export class WhatIfService {
 
   /** The what-if for a programme already loaded; 422 naming each change that cannot be run. */
   async answer(aggregate: ProgrammeAggregate, changes: WhatIfChange[]): Promise<WhatIfAnswer> {
-    const persisted = persistedOf(aggregate.programme);
-    const state = this.engine.inspect(persisted);
+    const state = this.inspect(aggregate.programme);
     const { def, statuses, context } = state;
     const today = this.clock.today();
     const errors = checkChanges({ aggregate, def, statuses, today, changes });
@@ -69,17 +70,30 @@ export class WhatIfService {
       elections: { rules: this.electionRules, ...this.elections.current() },
       before,
       periods,
-      blockers: this.engine.blockers(persisted, partyName),
+      blockers: this.engine.blockersOf(state, partyName),
       changes,
     });
   }
 
   /** Slack and the critical path of the programme as it is, for the programme page. */
   async criticalPath(aggregate: ProgrammeAggregate): Promise<CriticalPath> {
-    const { def, statuses } = this.engine.inspect(persistedOf(aggregate.programme));
+    const { def, statuses } = this.inspect(aggregate.programme);
     const today = this.clock.today();
     const planned = plannedGates(aggregate, def, statuses);
     return criticalPath(planned, this.calendar, today, await this.periodsFor(aggregate.programme, planned, today, []));
+  }
+
+  /**
+   * The workflow's state of a programme row, restored once per row: a programme loaded for reading is kept
+   * for its revision (ProgrammeService.loadForReading), so several what-ifs in a row restore it once.
+   */
+  private inspect(programme: ProgrammeEntity): ReturnType<WorkflowEngine['inspect']> {
+    let state = this.inspected.get(programme);
+    if (!state) {
+      state = this.engine.inspect(persistedOf(programme));
+      this.inspected.set(programme, state);
+    }
+    return state;
   }
 
   /** The periods that apply to the programme, by the launch guard's own rule, from today to past its last date. */
