@@ -1,4 +1,4 @@
-// A what-if on the longest workflow (nhs-service-change v2, nine gates, every one planned)
+// A what-if on the longest workflow (today nhs-service-change v3, thirteen gates, every one planned)
 // against a status read of the same programme, both through HTTP (Fastify inject: the same
 // guards, pipes and serialisation, no sockets), alternating in the same run.
 // Target: a what-if costs under 3x a status read.
