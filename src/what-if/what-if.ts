@@ -321,7 +321,12 @@ export function whatIf(inputs: WhatIfInputs): WhatIfAnswer {
       gateId: c.gateId,
       text: c.text,
     }));
-    refusals.push({ gateId: gate.id, step: gate.kind === 'consultation' ? 'launch' : 'complete', ...refusal, conditions });
+    refusals.push({
+      gateId: gate.id,
+      step: gate.kind === 'consultation' ? 'launch' : 'complete',
+      ...refusal,
+      conditions,
+    });
   }
   if (consultationGate && windowAfter && !windowAfter.launched) {
     const event = {
