@@ -195,18 +195,28 @@ export function blockers(
   options: ExplainOptions = {},
 ): Record<string, Refusal> {
   const snapshot = restore(def, persisted);
-  const state: RuleState = { statuses: statusesFromValue(def, snapshot.value), partyName: options.partyName };
+  return blockersOf(def, snapshot.context, statusesFromValue(def, snapshot.value), options);
+}
+
+/** The same, for a programme already restored (its context and statuses from inspectProgramme). */
+export function blockersOf(
+  def: WorkflowDefinition,
+  context: ProgrammeContext,
+  statuses: Record<string, GateStatus>,
+  options: ExplainOptions = {},
+): Record<string, Refusal> {
+  const state: RuleState = { statuses, partyName: options.partyName };
   const result: Record<string, Refusal> = {};
   for (const gate of def.gates) {
     const status = state.statuses[gate.id];
     const probe = { type: 'gate.complete', gateId: gate.id, completedOn: '' } as WorkflowEvent;
     const refusal =
       status === 'not-started'
-        ? isOpen(def, snapshot.context, state, probe)
+        ? isOpen(def, context, state, probe)
         : status === 'open' && gate.kind === 'approval'
-          ? approvalsComplete(def, snapshot.context, state, gate.id)
+          ? approvalsComplete(def, context, state, gate.id)
           : status === 'open' && gate.evidence?.length
-            ? evidenceComplete(def, snapshot.context, state, gate.id)
+            ? evidenceComplete(def, context, state, gate.id)
             : null;
     if (refusal) result[gate.id] = refusal;
   }

@@ -12,11 +12,14 @@ export class WorkingCalendar {
   private readonly closed = new Set<number>();
   private readonly loadedYears = new Set<number>();
   private readonly holidays = new Holidays('GB', 'ENG');
+  /** The weekday closures, ascending: counting those between two days is a binary search, not a walk. */
+  private closedWeekdays: number[] = [];
   private loadedFrom = Infinity;
   private loadedTo = -Infinity;
 
   constructor(extraClosureDays: IsoDate[] = []) {
     for (const day of extraClosureDays) this.closed.add(toDay(day));
+    this.closedWeekdays = [...this.closed].filter(isWeekday).sort((x, y) => x - y);
   }
 
   isWorkingDay(date: IsoDate): boolean {
@@ -39,13 +42,29 @@ export class WorkingCalendar {
 
   /** Moves n working days from `date` (negative n moves back). n = 0 returns `date` unchanged. */
   addWorkingDays(date: IsoDate, n: number): IsoDate {
-    const step = n < 0 ? -1 : 1;
-    let d = toDay(date);
-    for (let left = Math.abs(n); left > 0;) {
-      d += step;
-      if (this.isWorkingDayNumber(d)) left--;
+    if (n === 0) return date;
+    const a = toDay(date);
+    this.cover(a);
+    // Jump by weekdays, then by as many more as the closures on the way took back, until none did:
+    // a few steps for any distance, where walking day by day would take one per day.
+    if (n > 0) {
+      let d = weekdayAt(weekdaysThrough(a) + n);
+      for (;;) {
+        this.cover(d);
+        const counted = weekdaysThrough(d) - weekdaysThrough(a) - this.closedIn(a, d);
+        if (counted === n) return fromDay(d);
+        d = weekdayAt(weekdaysThrough(d) + n - counted);
+      }
     }
-    return fromDay(d);
+    const m = -n;
+    let d = weekdayAt(weekdaysThrough(a - 1) - m + 1);
+    for (;;) {
+      this.cover(d);
+      // Working days from d up to the day before `date`, both counted.
+      const counted = weekdaysThrough(a - 1) - weekdaysThrough(d - 1) - this.closedIn(d - 1, a - 1);
+      if (counted === m) return fromDay(d);
+      d = weekdayAt(weekdaysThrough(d) - (m - counted));
+    }
   }
 
   /**
@@ -57,9 +76,9 @@ export class WorkingCalendar {
     const b = toDay(to);
     if (a === b) return 0;
     const [lo, hi, sign] = a < b ? [a, b, 1] : [b, a, -1];
-    let count = 0;
-    for (let d = lo + 1; d <= hi; d++) if (this.isWorkingDayNumber(d)) count++;
-    return sign * count;
+    this.cover(lo);
+    this.cover(hi);
+    return sign * (weekdaysThrough(hi) - weekdaysThrough(lo) - this.closedIn(lo, hi));
   }
 
   holidayName(date: IsoDate): string | undefined {
@@ -68,11 +87,19 @@ export class WorkingCalendar {
   }
 
   private isWorkingDayNumber(day: number): boolean {
-    const dow = (day + 4) % 7; // 1 January 1970 was a Thursday
-    if (dow === 0 || dow === 6) return false;
-    // Day loops call this millions of times: a range check, not a Date, while the year is loaded.
-    if (day < this.loadedFrom || day > this.loadedTo) this.loadYear(new Date(day * 86_400_000).getUTCFullYear());
+    if (!isWeekday(day)) return false;
+    this.cover(day);
     return !this.closed.has(day);
+  }
+
+  /** Makes sure the bank holidays of the year of `day` are loaded: a range check, not a Date, once they are. */
+  private cover(day: number): void {
+    if (day < this.loadedFrom || day > this.loadedTo) this.loadYear(new Date(day * 86_400_000).getUTCFullYear());
+  }
+
+  /** Closures on weekdays after day `lo` up to and including day `hi` (both years loaded): two binary searches. */
+  private closedIn(lo: number, hi: number): number {
+    return countUpTo(this.closedWeekdays, hi) - countUpTo(this.closedWeekdays, lo);
   }
 
   /** Loads the bank holidays of `year`, and of any year between it and those loaded, so the loaded days stay one range. */
@@ -83,11 +110,60 @@ export class WorkingCalendar {
     for (let y = lo; y <= hi; y++) {
       if (this.loadedYears.has(y)) continue;
       this.loadedYears.add(y);
-      for (const h of this.holidays.getHolidays(y)) {
-        if (h.type === 'public') this.closed.add(toDay(h.date.slice(0, 10)));
-      }
+      for (const day of bankHolidays(y, () => this.holidays)) this.closed.add(day);
     }
     this.loadedFrom = toDay(`${lo}-01-01`);
     this.loadedTo = toDay(`${hi}-12-31`);
+    this.closedWeekdays = [...this.closed].filter(isWeekday).sort((x, y) => x - y);
   }
+}
+
+/** Bank holidays of England and Wales by year, as day numbers: asked of date-holidays once a year per process. */
+const bankHolidaysByYear = new Map<number, readonly number[]>();
+
+function bankHolidays(year: number, holidays: () => Holidays): readonly number[] {
+  let days = bankHolidaysByYear.get(year);
+  if (!days) {
+    days = holidays()
+      .getHolidays(year)
+      .filter((h) => h.type === 'public')
+      .map((h) => toDay(h.date.slice(0, 10)));
+    bankHolidaysByYear.set(year, days);
+  }
+  return days;
+}
+
+// Day numbers count from 1 January 1970, a Thursday; day 4 (5 January 1970) was a Monday.
+const MONDAY = 4;
+
+function isWeekday(day: number): boolean {
+  return (((day - MONDAY) % 7) + 7) % 7 < 5;
+}
+
+/**
+ * Weekdays from a fixed Monday up to and including `day`, shifted so that any two values differ by the
+ * weekdays between them: weekdaysThrough(b) - weekdaysThrough(a) counts the weekdays after a up to b.
+ */
+function weekdaysThrough(day: number): number {
+  const k = day - MONDAY;
+  const weeks = Math.floor(k / 7);
+  return weeks * 5 + Math.min(k - weeks * 7 + 1, 5);
+}
+
+/** The weekday w with weekdaysThrough(w) = count: the inverse of weekdaysThrough on weekdays. */
+function weekdayAt(count: number): number {
+  const weeks = Math.floor((count - 1) / 5);
+  return MONDAY + weeks * 7 + (count - 1 - weeks * 5);
+}
+
+/** How many of the ascending `days` are on or before `day`. */
+function countUpTo(days: readonly number[], day: number): number {
+  let lo = 0;
+  let hi = days.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (days[mid] <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -13,8 +13,6 @@ import { programmePage } from './programme-page';
 import { RiskService } from '../risks/risk.service';
 import { TOP_RISKS } from '../reports/highlight-report';
 import { riskActions, riskRow } from './risk-pages';
-import { ProgrammeStore } from '../programmes/programme.store';
-import { UnitOfWork } from '../core/database/unit-of-work';
 import { WhatIfService } from '../what-if/what-if.service';
 
 /** How many audit entries the programme page shows; the API has the whole trail. */
@@ -32,8 +30,6 @@ export class ProgrammePagesController {
     @Inject(Clock) private readonly clock: Clock,
     @Inject(RiskService) private readonly risks: RiskService,
     @Inject(WhatIfService) private readonly whatIf: WhatIfService,
-    @Inject(ProgrammeStore) private readonly store: ProgrammeStore,
-    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
   ) {}
 
   @Get('programmes/:id')
@@ -45,7 +41,7 @@ export class ProgrammePagesController {
   ) {
     const view = await this.programmes.get(id, actor);
     const audit = await this.audit.list(id, RECENT_AUDIT);
-    const critical = await this.whatIf.criticalPath(await this.store.load(this.uow.read, id));
+    const critical = await this.whatIf.criticalPath(await this.programmes.loadForReading(id));
     const page = programmePage({
       view,
       def: this.engine.definition(view.workflow.id, view.workflow.version),

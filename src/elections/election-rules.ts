@@ -47,6 +47,9 @@ export interface NoPollsRecord {
 export const NOTICE_WORKING_DAYS = 25;
 
 export class ElectionRules {
+  /** The scheduled May poll of each year asked about: the rule walks 25 timetable days back, once a year. */
+  private readonly scheduled = new Map<number, Election | null>();
+
   constructor(
     private readonly calendar: WorkingCalendar,
     private readonly config: ElectionRulesConfig = {},
@@ -77,17 +80,25 @@ export class ElectionRules {
 
   /** The scheduled local elections of `year`, by rule; null when the year has none. */
   scheduledLocal(year: number): Election | null {
-    const pollDate = this.localPollDate(year);
-    if (!pollDate) return null;
-    return {
-      id: `local-${year}`,
-      name: `Local elections ${year}`,
-      pollDate,
-      periodStart: this.timetableDaysBefore(pollDate, NOTICE_WORKING_DAYS),
-      periodEnd: pollDate,
-      scope: 'local',
-      source: 'rule',
-    };
+    if (!this.scheduled.has(year)) {
+      const pollDate = this.localPollDate(year);
+      this.scheduled.set(
+        year,
+        pollDate
+          ? {
+              id: `local-${year}`,
+              name: `Local elections ${year}`,
+              pollDate,
+              periodStart: this.timetableDaysBefore(pollDate, NOTICE_WORKING_DAYS),
+              periodEnd: pollDate,
+              scope: 'local',
+              source: 'rule',
+            }
+          : null,
+      );
+    }
+    const election = this.scheduled.get(year);
+    return election ? { ...election } : null;
   }
 
   /**

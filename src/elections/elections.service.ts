@@ -68,23 +68,50 @@ export class ElectionsService {
       .filter((e): e is FieldError => e !== null);
   }
 
+  // Plain SQL, as the programme store reads: the launch guard and every what-if ask these, and the
+  // ORM's find cost more than the queries.
   async entered(em: EntityManager = this.uow.read): Promise<Election[]> {
-    const rows = await em.getRepository(ElectionEntity).find({ order: { periodStart: 'ASC' } });
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      pollDate: r.pollDate,
-      periodStart: r.periodStart,
-      periodEnd: r.periodEnd,
-      scope: r.scope,
-      ...(r.areas ? { areas: r.areas } : {}),
-      source: 'entered' as const,
-    }));
+    const rows: Array<Record<string, unknown>> = await em.query(
+      `SELECT id, name, CAST(poll_date AS TEXT) AS poll_date, CAST(period_start AS TEXT) AS period_start,
+              CAST(period_end AS TEXT) AS period_end, scope, areas
+         FROM election ORDER BY period_start, id`,
+    );
+    return rows.map((r) => {
+      const areas = (typeof r.areas === 'string' ? JSON.parse(r.areas) : r.areas) as string[] | null;
+      return {
+        id: String(r.id),
+        name: String(r.name),
+        pollDate: String(r.poll_date),
+        periodStart: String(r.period_start),
+        periodEnd: String(r.period_end),
+        scope: r.scope as Election['scope'],
+        ...(areas ? { areas } : {}),
+        source: 'entered' as const,
+      };
+    });
   }
 
   async noPolls(em: EntityManager = this.uow.read): Promise<NoPollsRecord[]> {
-    const rows = await em.getRepository(CouncilNoPollsEntity).find({ order: { year: 'ASC', councilId: 'ASC' } });
-    return rows.map((r) => ({ councilId: r.councilId, year: r.year }));
+    const rows: Array<Record<string, unknown>> = await em.query(
+      'SELECT council_id, year FROM council_no_polls ORDER BY year, council_id',
+    );
+    return rows.map((r) => ({ councilId: String(r.council_id), year: Number(r.year) }));
+  }
+
+  /**
+   * The pre-election periods that apply to a programme between two dates: the one rule the consultation launch
+   * guard and the what-if both ask, so that a what-if never promises a launch the guard would refuse. National
+   * periods always; a scheduled May poll unless every council the programme touches is recorded as having no polls
+   * that year (none named: every poll); a local period with areas when they share a council; configured periods
+   * with the rule's. Read from the database, inside the caller's transaction when `em` is given.
+   */
+  forProgramme(
+    programme: { councils: string[] | null },
+    from: IsoDate,
+    to: IsoDate,
+    em?: EntityManager,
+  ): Promise<Election[]> {
+    return this.periods(from, to, programme.councils ?? [], em);
   }
 
   /** Every period overlapping from..to; with `areas` only those that apply to a programme touching them. */

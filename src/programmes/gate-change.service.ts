@@ -160,12 +160,7 @@ export class GateChangeService {
     return this.change(id, gateId, actor, async (c) => {
       this.mustOwn(c, actor);
       this.conditionsMet(c, gateId);
-      const periods = await this.elections.periods(
-        body.startsOn,
-        body.startsOn,
-        c.aggregate.programme.councils ?? [],
-        c.em,
-      );
+      const periods = await this.elections.forProgramme(c.aggregate.programme, body.startsOn, body.startsOn, c.em);
       const event: WorkflowEvent = {
         type: 'consultation.start',
         gateId,

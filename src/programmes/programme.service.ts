@@ -41,7 +41,9 @@ export class ProgrammeService {
     @Inject(ElectionRules) private readonly electionRules: ElectionRules,
   ) {}
 
-  private readonly views = new ViewCache(2000);
+  private readonly views = new RevisionCache<ProgrammeView>(2000);
+  /** Programmes as loaded, for reading only (what-ifs, the critical path): fewer, since each is bigger than its view. */
+  private readonly loaded = new RevisionCache<ProgrammeAggregate>(200);
 
   async create(body: CreateProgrammeDto, actor: Actor | string): Promise<ProgrammeView> {
     if (typeof actor !== 'string' && actor.programmeId && actor.role !== 'admin') {
@@ -189,17 +191,38 @@ export class ProgrammeService {
 
   async get(id: string, actor?: Actor): Promise<ProgrammeView> {
     this.checkScope(id, actor);
-    // Every change bumps the revision, so one indexed lookup tells whether a view computed
-    // earlier today still holds; on several instances each checks the database, never itself.
+    const revision = await this.revisionOf(id);
+    await this.elections.refresh();
+    const cached = this.views.get(id, this.viewKey(revision), this.clock.today());
+    if (cached) return cached;
+    return this.view(await this.loadForReading(id, revision));
+  }
+
+  /**
+   * A programme as stored, to read and never to change: the copy loaded before for the same revision when
+   * there is one, else loaded now. What-ifs and the programme page's critical path read it, after the view
+   * has often just loaded it; a change loads its own inside its transaction, locked.
+   */
+  async loadForReading(id: string, knownRevision?: number): Promise<ProgrammeAggregate> {
+    const revision = knownRevision ?? (await this.revisionOf(id));
+    const cached = this.loaded.get(id, String(revision), '');
+    if (cached) return cached;
+    const aggregate = await this.store.load(this.uow.read, id);
+    this.loaded.set(id, String(aggregate.programme.revision), '', aggregate);
+    return aggregate;
+  }
+
+  /**
+   * Every change bumps the revision, so one indexed lookup tells whether what was worked out from a
+   * programme earlier still holds; on several instances each checks the database, never itself.
+   */
+  private async revisionOf(id: string): Promise<number> {
     const rows: Array<{ revision: number }> = await this.uow.read.query(
       `SELECT revision FROM programme WHERE id = ${param(this.uow.read, 1)}`,
       [id],
     );
     if (!rows.length) throw new NotFound('Programme', id);
-    await this.elections.refresh();
-    const cached = this.views.get(id, this.viewKey(Number(rows[0].revision)), this.clock.today());
-    if (cached) return cached;
-    return this.view(await this.store.load(this.uow.read, id));
+    return Number(rows[0].revision);
   }
 
   async list(actor?: Actor): Promise<ProgrammeView[]> {
@@ -275,6 +298,15 @@ export class ProgrammeService {
     return view;
   }
 
+  /** The view GET shows of a programme already loaded: the cached one when it is of this revision, else worked out. */
+  currentView(
+    aggregate: ProgrammeAggregate,
+    state?: { def: WorkflowDefinition; statuses: Record<string, GateStatus>; context: ProgrammeContext },
+  ): ProgrammeView {
+    const { id, revision } = aggregate.programme;
+    return this.views.get(id, this.viewKey(revision), this.clock.today()) ?? this.view(aggregate, state);
+  }
+
   /** A cached view holds for one revision of the programme and one version of the election data. */
   private viewKey(revision: number): string {
     return `${revision}/${this.elections.current().version}`;
@@ -294,23 +326,23 @@ export function forecastAsOf(changes: Array<{ at: string; to: string | null }>, 
   return value;
 }
 
-/** A small LRU of computed views, keyed by programme and valid for one revision on one day. */
-class ViewCache {
-  private readonly entries = new Map<string, { revision: string; today: string; view: ProgrammeView }>();
+/** A small LRU of what was worked out from a programme, keyed by programme and valid for one revision on one day. */
+class RevisionCache<T> {
+  private readonly entries = new Map<string, { revision: string; today: string; value: T }>();
 
   constructor(private readonly capacity: number) {}
 
-  get(id: string, revision: string, today: string): ProgrammeView | undefined {
+  get(id: string, revision: string, today: string): T | undefined {
     const entry = this.entries.get(id);
     if (!entry || entry.revision !== revision || entry.today !== today) return undefined;
     this.entries.delete(id);
     this.entries.set(id, entry);
-    return entry.view;
+    return entry.value;
   }
 
-  set(id: string, revision: string, today: string, view: ProgrammeView): void {
+  set(id: string, revision: string, today: string, value: T): void {
     this.entries.delete(id);
-    this.entries.set(id, { revision, today, view });
+    this.entries.set(id, { revision, today, value });
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 }

@@ -86,7 +86,7 @@ export class WhatIfScenariosService {
   async show(id: string, scenarioId: string, actor: Actor) {
     this.programmes.checkScope(id, actor);
     const row = await this.find(id, scenarioId);
-    const aggregate = await this.store.load(this.uow.read, id);
+    const aggregate = await this.programmes.loadForReading(id);
     const scenario = summary(row, aggregate.programme.revision);
     try {
       return { scenario, answer: await this.whatIf.answer(aggregate, row.changes), problems: [] };

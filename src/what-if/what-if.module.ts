@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { ElectionsModule } from '../elections/elections.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
-import { PreElectionPeriods } from './pre-election-periods';
 import { WhatIfController } from './what-if.controller';
 import { WhatIfScenariosService } from './what-if-scenarios.service';
 import { WhatIfService } from './what-if.service';
@@ -11,7 +10,7 @@ import { WhatIfService } from './what-if.service';
 @Module({
   imports: [AuditModule, ProgrammesModule, ElectionsModule],
   controllers: [WhatIfController],
-  providers: [WhatIfService, WhatIfScenariosService, PreElectionPeriods],
+  providers: [WhatIfService, WhatIfScenariosService],
   exports: [WhatIfService, WhatIfScenariosService],
 })
 export class WhatIfModule {}

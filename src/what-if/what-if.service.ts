@@ -6,15 +6,16 @@ import { WorkingCalendar } from '../calendar/working-days';
 import { Clock } from '../core/clock/clock';
 import { AppConfig } from '../core/config/app-config';
 import { APP_CONFIG } from '../core/config/config.module';
-import { UnitOfWork } from '../core/database/unit-of-work';
+import { ElectionRules } from '../elections/election-rules';
+import { ElectionsService } from '../elections/elections.service';
 import { ValidationFailed } from '../core/errors/domain-error';
 import { ProgrammeService } from '../programmes/programme.service';
-import { ProgrammeAggregate, ProgrammeStore, persistedOf } from '../programmes/programme.store';
+import { ProgrammeAggregate, persistedOf } from '../programmes/programme.store';
+import { ProgrammeEntity } from '../programmes/programme.entity';
 import { plannedGates } from '../programmes/programme-view';
 import { CriticalPath, criticalPath } from '../programmes/rules/critical-path';
 import { PlannedGate } from '../programmes/rules/schedule';
 import { WorkflowEngine } from '../workflows/workflow-engine.service';
-import { PreElectionPeriods } from './pre-election-periods';
 import { WhatIfChange } from './what-if.dto';
 import { WhatIfAnswer, checkChanges, whatIf } from './what-if';
 
@@ -28,32 +29,35 @@ const HORIZON_DAYS = 730;
 @Injectable()
 export class WhatIfService {
   constructor(
-    @Inject(UnitOfWork) private readonly uow: UnitOfWork,
-    @Inject(ProgrammeStore) private readonly store: ProgrammeStore,
     @Inject(ProgrammeService) private readonly programmes: ProgrammeService,
     @Inject(WorkflowEngine) private readonly engine: WorkflowEngine,
-    @Inject(PreElectionPeriods) private readonly elections: PreElectionPeriods,
+    @Inject(ElectionsService) private readonly elections: ElectionsService,
+    @Inject(ElectionRules) private readonly electionRules: ElectionRules,
     @Inject(WorkingCalendar) private readonly calendar: WorkingCalendar,
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  private readonly inspected = new WeakMap<ProgrammeEntity, ReturnType<WorkflowEngine['inspect']>>();
+
   async run(id: string, changes: WhatIfChange[], actor: Actor): Promise<WhatIfAnswer> {
     this.programmes.checkScope(id, actor);
-    const aggregate = await this.store.load(this.uow.read, id);
-    return this.answer(aggregate, changes);
+    return this.answer(await this.programmes.loadForReading(id), changes);
   }
 
   /** The what-if for a programme already loaded; 422 naming each change that cannot be run. */
   async answer(aggregate: ProgrammeAggregate, changes: WhatIfChange[]): Promise<WhatIfAnswer> {
-    const persisted = persistedOf(aggregate.programme);
-    const { def, statuses, context } = this.engine.inspect(persisted);
+    const state = this.inspect(aggregate.programme);
+    const { def, statuses, context } = state;
     const today = this.clock.today();
     const errors = checkChanges({ aggregate, def, statuses, today, changes });
     if (errors.length) throw new ValidationFailed(errors);
     const dates = changes.flatMap((c) => [c.forecastDate, c.expectedOn]).filter((d): d is IsoDate => !!d);
     const planned = plannedGates(aggregate, def, statuses);
-    const periods = await this.periodsFor(aggregate.programme.id, planned, today, dates);
+    const periods = await this.periodsFor(aggregate.programme, planned, today, dates);
+    // The programme as it is, exactly as GET shows it (from the view cache when this revision's is there).
+    await this.elections.refresh();
+    const before = this.programmes.currentView(aggregate, state);
     const partyName = (pid: string) => aggregate.parties.find((p) => p.partyId === pid)?.name ?? pid;
     return whatIf({
       aggregate,
@@ -63,28 +67,39 @@ export class WhatIfService {
       today,
       calendar: this.calendar,
       thresholds: this.config.rag,
+      elections: { rules: this.electionRules, ...this.elections.current() },
+      before,
       periods,
-      blockers: this.engine.blockers(persisted, partyName),
+      blockers: this.engine.blockersOf(state, partyName),
       changes,
     });
   }
 
   /** Slack and the critical path of the programme as it is, for the programme page. */
   async criticalPath(aggregate: ProgrammeAggregate): Promise<CriticalPath> {
-    const { def, statuses } = this.engine.inspect(persistedOf(aggregate.programme));
+    const { def, statuses } = this.inspect(aggregate.programme);
     const today = this.clock.today();
     const planned = plannedGates(aggregate, def, statuses);
-    return criticalPath(
-      planned,
-      this.calendar,
-      today,
-      await this.periodsFor(aggregate.programme.id, planned, today, []),
-    );
+    return criticalPath(planned, this.calendar, today, await this.periodsFor(aggregate.programme, planned, today, []));
   }
 
-  private periodsFor(programmeId: string, planned: PlannedGate[], today: IsoDate, more: IsoDate[]) {
+  /**
+   * The workflow's state of a programme row, restored once per row: a programme loaded for reading is kept
+   * for its revision (ProgrammeService.loadForReading), so several what-ifs in a row restore it once.
+   */
+  private inspect(programme: ProgrammeEntity): ReturnType<WorkflowEngine['inspect']> {
+    let state = this.inspected.get(programme);
+    if (!state) {
+      state = this.engine.inspect(persistedOf(programme));
+      this.inspected.set(programme, state);
+    }
+    return state;
+  }
+
+  /** The periods that apply to the programme, by the launch guard's own rule, from today to past its last date. */
+  private periodsFor(programme: ProgrammeEntity, planned: PlannedGate[], today: IsoDate, more: IsoDate[]) {
     const dates = planned.flatMap((g) => [g.baselineDate, g.forecastDate, g.actualDate]);
     const last = [...dates, ...more, today].reduce<IsoDate>((a, b) => (b && b > a ? b : a), today);
-    return this.elections.forProgramme(programmeId, today, addDays(last, HORIZON_DAYS));
+    return this.elections.forProgramme(programme, today, addDays(last, HORIZON_DAYS));
   }
 }

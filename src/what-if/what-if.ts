@@ -1,15 +1,15 @@
 import { longEnough, outsidePreElection } from '../../workflows/guards';
-import { GateStatus, IsoDate, ProgrammeContext, Refusal, WorkflowDefinition } from '../../workflows/types';
+import { GateStatus, IsoDate, Refusal } from '../../workflows/types';
 import { addDays, maxDate } from '../calendar/iso-date';
 import { WorkingCalendar } from '../calendar/working-days';
 import { FieldError } from '../core/errors/domain-error';
 import { defaultPeriodEnd } from '../elections/election-rules';
 import { GateEntity } from '../programmes/gate.entity';
 import { ProgrammeAggregate } from '../programmes/programme.store';
-import { ProgrammeView, plannedGates, programmeView } from '../programmes/programme-view';
+import { ProgrammeView, ViewInputs, plannedGates, programmeView } from '../programmes/programme-view';
 import { ElectionPeriod, GateSlack, criticalPath } from '../programmes/rules/critical-path';
 import { formatShort } from '../programmes/rules/format';
-import { RagThresholds } from '../programmes/rules/rag';
+import { openConditionsFor, openConditionsRefusal } from '../programmes/rules/regime';
 import { PlannedGate, applyMoves, plannedGap, projectSchedule, reforecastPlan } from '../programmes/rules/schedule';
 import { WhatIfChange } from './what-if.dto';
 
@@ -18,19 +18,24 @@ import { WhatIfChange } from './what-if.dto';
 // reforecastPlan), and the programme shown as it would be. Pure: nothing here reads a clock
 // or a database, and nothing is written anywhere.
 
-export interface WhatIfInputs {
-  aggregate: ProgrammeAggregate;
-  def: WorkflowDefinition;
-  statuses: Record<string, GateStatus>;
-  context: ProgrammeContext;
-  today: IsoDate;
-  calendar: WorkingCalendar;
-  thresholds: RagThresholds;
+export interface WhatIfInputs extends ViewInputs {
   /** The pre-election periods that apply to this programme (extra elections in the changes come on top). */
   periods: ElectionPeriod[];
-  /** Gate id to party id to its display name, for approval gates. */
+  /** What holds each unfinished gate back now, by gate id. */
   blockers?: Record<string, Refusal>;
+  /** The programme as it is, when the caller has it already (as GET shows it); worked out otherwise. */
+  before?: ProgrammeView;
   changes: WhatIfChange[];
+}
+
+/** A step the workflow would refuse in the programme as it would be, and why. */
+export interface WhatIfRefusal {
+  gateId: string;
+  step: 'launch' | 'complete';
+  code: string;
+  reason: string;
+  /** The open conditions behind a CONDITIONS_OPEN refusal: no hypothetical change discharges them. */
+  conditions?: Array<{ id: number; gateId: string; text: string }>;
 }
 
 /** One re-forecast the what-if stands for: replaying these through the API gives the same programme. */
@@ -80,8 +85,11 @@ export interface WhatIfAnswer {
   criticalPath: string[];
   slack: Array<GateSlack & { title: string }>;
   clashes: Clash[];
-  /** Steps the workflow would refuse: the consultation launch on its would-be dates, and gates held by a condition. */
-  refusals: Array<{ gateId: string; step: string; code: string; reason: string }>;
+  /**
+   * Steps that would be refused: gates held by open conditions (first, as the guard checks them first), the
+   * consultation launch on its would-be dates, and what holds each open gate back.
+   */
+  refusals: WhatIfRefusal[];
   reforecasts: PlannedReforecast[];
   notes: string[];
   elections: ElectionPeriod[];
@@ -258,7 +266,7 @@ export function whatIf(inputs: WhatIfInputs): WhatIfAnswer {
     }
   }
 
-  const before = programmeView(inputs);
+  const before = inputs.before ?? programmeView(inputs);
   const after = viewOf(planned);
   const beforeGates = new Map(before.gates.map((g) => [g.id, g]));
   const byId = new Map(planned.map((g) => [g.id, g]));
@@ -302,7 +310,24 @@ export function whatIf(inputs: WhatIfInputs): WhatIfAnswer {
       ? clashesOf(consultationGate.id, windowAfter, periods, calendar)
       : [];
 
-  const refusals: WhatIfAnswer['refusals'] = [];
+  const refusals: WhatIfRefusal[] = [];
+  // Conditions of approvals are discharged with evidence, never by a what-if: none of its changes touch them.
+  for (const gate of def.gates) {
+    if (!gate.requiresConditionsDischarged?.length || done(statuses[gate.id])) continue;
+    const refusal = openConditionsRefusal(def, gate.id, aggregate.conditions);
+    if (!refusal) continue;
+    const conditions = openConditionsFor(def, gate.id, aggregate.conditions).map((c) => ({
+      id: c.id,
+      gateId: c.gateId,
+      text: c.text,
+    }));
+    refusals.push({
+      gateId: gate.id,
+      step: gate.kind === 'consultation' ? 'launch' : 'complete',
+      ...refusal,
+      conditions,
+    });
+  }
   if (consultationGate && windowAfter && !windowAfter.launched) {
     const event = {
       type: 'consultation.start' as const,

@@ -5,6 +5,7 @@ import {
   allowedEvents,
   applyEvent,
   blockers,
+  blockersOf,
   inspectProgramme,
   startProgramme,
 } from '../../workflows/engine';
@@ -62,6 +63,11 @@ export class WorkflowEngine {
 
   blockers(persisted: PersistedProgramme, partyName?: (id: string) => string) {
     return blockers(this.definition(persisted.definitionId, persisted.definitionVersion), persisted, { partyName });
+  }
+
+  /** What holds each gate back, for a programme already inspected (no second restore). */
+  blockersOf(state: ReturnType<WorkflowEngine['inspect']>, partyName?: (id: string) => string) {
+    return blockersOf(state.def, state.context, state.statuses, { partyName });
   }
 }
 

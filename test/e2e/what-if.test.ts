@@ -172,6 +172,29 @@ describe('what if, on Better Care Together as of 27 October 2015', () => {
       expect(res.body.errors).toEqual([{ field: 'changes', message: 'at most 30 changes in one what-if' }]);
     });
 
+    it('answers the largest what-if it accepts, at the far ends of the dates it accepts, and writes nothing', async () => {
+      // Thirty changes: every open gate moved to the last day a date may be, the consultation a year long, and
+      // the rest elections whose periods run from the first day a date may be to the last. The working-day
+      // arithmetic counts by weeks, so none of this walks day by day; the jest timeout is the bound.
+      const view = (await t.request('GET', `/api/programmes/${id}`, { token: sro })).body;
+      const open = view.gates.filter((g: { status: string }) => g.status === 'open' || g.status === 'not-started');
+      const changes: unknown[] = open.map((g: { id: string }) => ({ gateId: g.id, forecastDate: '2199-12-31' }));
+      changes.push({ gateId: 'public-consultation', consultationDays: 365 });
+      while (changes.length < 30) {
+        changes.push({
+          election: { name: `Election ${changes.length}`, periodStart: '1900-01-01', pollDate: '2199-12-30' },
+        });
+      }
+      const before = await programmeFootprint(t, id);
+      const res = await ask({ changes });
+      expect(res.status).toBe(200);
+      const consultation = res.body.programme.gates.find((g: { id: string }) => g.id === 'public-consultation');
+      expect(consultation.forecastDate >= '2199-12-31').toBe(true); // the gates it waits on keep their gaps
+      expect(res.body.clashes.length).toBeGreaterThan(0);
+      expect(res.text.length).toBeLessThan(1_000_000);
+      expect(await programmeFootprint(t, id)).toEqual(before);
+    }, 30_000);
+
     it('refuses the same gate changed twice, naming the earlier change', async () => {
       const res = await ask({
         changes: [

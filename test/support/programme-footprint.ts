@@ -4,8 +4,8 @@ import { TestApp } from './test-app';
 
 /**
  * Everything a change to a programme could leave behind, read straight from the database:
- * the programme row (revision, snapshot), its gates, forecast history, decisions, audit trail
- * and every outbox message. Two equal footprints mean nothing was written.
+ * the programme row (revision, snapshot), its gates, forecast history, decisions, conditions,
+ * audit trail and every outbox message. Two equal footprints mean nothing was written.
  */
 export async function programmeFootprint(t: TestApp, programmeId: string) {
   const em = t.get(UnitOfWork).read;
@@ -20,6 +20,10 @@ export async function programmeFootprint(t: TestApp, programmeId: string) {
     ),
     forecasts: await q(`SELECT COUNT(*) AS n, MAX(id) AS last FROM forecast_change`),
     decisions: await q(`SELECT COUNT(*) AS n FROM decision`),
+    conditions: await q(
+      `SELECT id, CAST(discharged_on AS TEXT) AS d, evidence FROM gate_condition WHERE programme_id = ${id} ORDER BY id`,
+      [programmeId],
+    ),
     audit: await q(`SELECT COUNT(*) AS n, MAX(id) AS last FROM audit_entry`),
     outbox: await q(`SELECT COUNT(*) AS n FROM outbox_message`),
   };

@@ -114,14 +114,23 @@ export interface ConditionRecord {
   dischargedOn: IsoDate | null;
 }
 
+/** The conditions that hold a gate back: those of the gates it requires discharged, not yet discharged. */
+export function openConditionsFor<C extends ConditionRecord>(
+  def: WorkflowDefinition,
+  gateId: string,
+  conditions: readonly C[],
+): C[] {
+  const required = def.gates.find((g) => g.id === gateId)?.requiresConditionsDischarged ?? [];
+  return conditions.filter((c) => required.includes(c.gateId) && !c.dischargedOn);
+}
+
 /** A gate that requires earlier gates' conditions discharged, refused while any is open, naming them. */
 export function openConditionsRefusal(
   def: WorkflowDefinition,
   gateId: string,
   conditions: readonly ConditionRecord[],
 ): Refusal | null {
-  const required = def.gates.find((g) => g.id === gateId)?.requiresConditionsDischarged ?? [];
-  const open = conditions.filter((c) => required.includes(c.gateId) && !c.dischargedOn);
+  const open = openConditionsFor(def, gateId, conditions);
   if (!open.length) return null;
   const title = (id: string) => def.gates.find((g) => g.id === id)?.title ?? id;
   return {
