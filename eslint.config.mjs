@@ -41,11 +41,13 @@ export default tseslint.config(
                 'Use the decorators of src/core/openapi/api-docs.ts: they load @nestjs/swagger only for /api/docs.',
               allowTypeImports: true,
             },
-            ...['exceljs', 'docx', 'pdfkit', 'ical-generator'].map((name) => ({
-              name,
-              message: `Heavy format library: require('${name}') inside the function that uses it (docs/benchmarks.md).`,
-              allowTypeImports: true,
-            })),
+            ...['exceljs', 'docx', 'pdfkit', 'ical-generator', 'openid-client', 'date-holidays', 'nodemailer'].map(
+              (name) => ({
+                name,
+                message: `Heavy library, needed after start-up if at all: require('${name}') inside the function that uses it (docs/benchmarks.md).`,
+                allowTypeImports: true,
+              }),
+            ),
           ],
         },
       ],
