@@ -25,6 +25,35 @@ export default tseslint.config(
     },
   },
   {
+    // Start-up time: heavy libraries are loaded when first needed, not when the service starts
+    // (docs/benchmarks.md). A value import here would load them at boot; `import type` is free,
+    // and the code that needs one calls require() inside the function that uses it.
+    files: ['src/**/*.ts', 'workflows/**/*.ts'],
+    ignores: ['**/*.spec.ts', 'src/core/openapi/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/swagger',
+              message:
+                'Use the decorators of src/core/openapi/api-docs.ts: they load @nestjs/swagger only for /api/docs.',
+              allowTypeImports: true,
+            },
+            ...['exceljs', 'docx', 'pdfkit', 'ical-generator', 'openid-client', 'date-holidays', 'nodemailer'].map(
+              (name) => ({
+                name,
+                message: `Heavy library, needed after start-up if at all: require('${name}') inside the function that uses it (docs/benchmarks.md).`,
+                allowTypeImports: true,
+              }),
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     plugins: { jest },
     languageOptions: { globals: jest.environments.globals.globals },

@@ -1,12 +1,12 @@
 import { ConsoleLogger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import helmet from '@fastify/helmet';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
 import { AppConfig } from './core/config/app-config';
+import { registerSecurityHeaders } from './core/http/security-headers';
+import { serveApiDocs } from './core/openapi/api-docs';
 import { registerWebPlugins } from './web/web-plugins';
 import { PROBLEM_JSON, toProblem } from './core/errors/problem.filter';
 import { Metrics } from './metrics/metrics';
@@ -74,38 +74,20 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     closing = true;
     fastify.log.info('closing: no new connections; finishing the requests in flight');
   });
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('x-request-id', request.id);
     if (closing) void reply.header('connection', 'close');
+    done(null, payload);
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        // Served over plain HTTP on a laptop too: do not force https for assets.
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  registerSecurityHeaders(fastify);
   await registerWebPlugins(app);
   await registerWorkbookUploads(app);
-  SwaggerModule.setup('api/docs', app, SwaggerModule.createDocument(app, openApiConfig()), {
-    jsonDocumentUrl: 'api/docs/openapi.json',
-  });
+  // Built on the first request to /api/docs, not at start-up (src/core/openapi/api-docs.ts).
+  serveApiDocs(app);
   // On SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database,
   // then exit 0 (a clean stop, not death by signal, for process managers and containers).
   app.enableShutdownHooks([], { useProcessExit: true });
   return app;
 }
 
-export function openApiConfig() {
-  return new DocumentBuilder()
-    .setTitle('Consultation Gates')
-    .setDescription('Tracks NHS service-change programmes through their gates to public consultation.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-}
+export { openApiConfig } from './core/openapi/api-docs';

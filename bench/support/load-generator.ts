@@ -52,7 +52,7 @@ async function main() {
     requests: [request],
   });
   process.stdout.write(
-    `${JSON.stringify({ rps: result.requests.average, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx })}\n`,
+    `${JSON.stringify({ rps: result.requests.average, requests: result.requests.total, p99: result.latency.p99, errors: result.errors, non2xx: result.non2xx })}\n`,
   );
 }
 

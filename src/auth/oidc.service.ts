@@ -1,11 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import * as oidc from 'openid-client';
+import type * as OpenIdClient from 'openid-client';
 import { AppConfig } from '../core/config/app-config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { NotFound } from '../core/errors/domain-error';
 import { SignInRefused } from './sign-in.service';
 import { Clock } from '../core/clock/clock';
 import { cookieKey, seal, unseal } from './sealed-cookie';
+
+/** openid-client, loaded on the first sign-in through the provider rather than at start-up. */
+function openidClient(): typeof OpenIdClient {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at start-up
+  return require('openid-client') as typeof OpenIdClient;
+}
 
 /** How long a browser has to come back from the provider. */
 export const PENDING_SIGN_IN_SECONDS = 600;
@@ -31,7 +37,7 @@ export interface OidcIdentity {
 @Injectable()
 export class OidcService {
   private readonly logger = new Logger(OidcService.name);
-  private discovered: Promise<oidc.Configuration> | null = null;
+  private discovered: Promise<OpenIdClient.Configuration> | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -73,17 +79,17 @@ export class OidcService {
     const settings = this.settings();
     const configuration = await this.configuration();
     const pending = {
-      state: oidc.randomState(),
-      nonce: oidc.randomNonce(),
-      codeVerifier: oidc.randomPKCECodeVerifier(),
+      state: openidClient().randomState(),
+      nonce: openidClient().randomNonce(),
+      codeVerifier: openidClient().randomPKCECodeVerifier(),
       next,
     };
-    const url = oidc.buildAuthorizationUrl(configuration, {
+    const url = openidClient().buildAuthorizationUrl(configuration, {
       redirect_uri: this.redirectUrl(),
       scope: settings.scope,
       state: pending.state,
       nonce: pending.nonce,
-      code_challenge: await oidc.calculatePKCECodeChallenge(pending.codeVerifier),
+      code_challenge: await openidClient().calculatePKCECodeChallenge(pending.codeVerifier),
       code_challenge_method: 'S256',
     });
     return { url: url.href, pending };
@@ -97,7 +103,7 @@ export class OidcService {
     callback.search = callbackQuery;
     let claims: Record<string, unknown>;
     try {
-      const tokens = await oidc.authorizationCodeGrant(configuration, callback, {
+      const tokens = await openidClient().authorizationCodeGrant(configuration, callback, {
         pkceCodeVerifier: pending.codeVerifier,
         expectedState: pending.state,
         expectedNonce: pending.nonce,
@@ -106,7 +112,7 @@ export class OidcService {
       claims = { ...tokens.claims() };
       // Providers that keep profile claims out of the ID token give them at the userinfo endpoint.
       if (typeof claims[settings.emailClaim] !== 'string' && tokens.access_token) {
-        const info = await oidc.fetchUserInfo(configuration, tokens.access_token, String(claims.sub));
+        const info = await openidClient().fetchUserInfo(configuration, tokens.access_token, String(claims.sub));
         claims = { ...info, ...claims, [settings.emailClaim]: info[settings.emailClaim] };
       }
     } catch (error) {
@@ -134,19 +140,19 @@ export class OidcService {
     return this.settings().redirectUrl ?? `${this.config.publicUrl}/login/oidc/callback`;
   }
 
-  private configuration(): Promise<oidc.Configuration> {
+  private configuration(): Promise<OpenIdClient.Configuration> {
     if (!this.discovered) {
       const settings = this.settings();
       const issuer = new URL(settings.issuer);
       // Plain http only for a provider on this machine (development and the tests).
       const loopback = issuer.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname);
-      this.discovered = oidc
+      this.discovered = openidClient()
         .discovery(
           issuer,
           settings.clientId,
           { redirect_uris: [this.redirectUrl()], response_types: ['code'] },
-          oidc.ClientSecretPost(settings.clientSecret),
-          loopback ? { execute: [oidc.allowInsecureRequests] } : undefined,
+          openidClient().ClientSecretPost(settings.clientSecret),
+          loopback ? { execute: [openidClient().allowInsecureRequests] } : undefined,
         )
         .catch((error: unknown) => {
           this.discovered = null; // try again on the next sign-in

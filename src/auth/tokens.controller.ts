@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '../core/openapi/api-docs';
 import { z } from 'zod';
 import { BodyOf, email, line, schemaDto } from '../core/errors/validation';
 import { CurrentActor, Roles } from './auth.decorators';

@@ -1,4 +1,4 @@
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
 import { IsoDate } from '../../workflows/types';
 import { fromDay, toDay } from './iso-date';
 
@@ -11,7 +11,8 @@ export class WorkingCalendar {
   // Day numbers (days since 1970-01-01) of closures; arithmetic runs on integers, not strings.
   private readonly closed = new Set<number>();
   private readonly loadedYears = new Set<number>();
-  private readonly holidays = new Holidays('GB', 'ENG');
+  // date-holidays (and its calendars) loads on the first date asked about, not at start-up.
+  private holidaysOfEngland: Holidays | undefined;
   /** The weekday closures, ascending: counting those between two days is a binary search, not a walk. */
   private closedWeekdays: number[] = [];
   private loadedFrom = Infinity;
@@ -79,6 +80,16 @@ export class WorkingCalendar {
     this.cover(lo);
     this.cover(hi);
     return sign * (weekdaysThrough(hi) - weekdaysThrough(lo) - this.closedIn(lo, hi));
+  }
+
+  private get holidays(): Holidays {
+    if (!this.holidaysOfEngland) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at start-up
+      const loaded = require('date-holidays') as typeof Holidays | { default: typeof Holidays };
+      const DateHolidays = 'default' in loaded ? loaded.default : loaded;
+      this.holidaysOfEngland = new DateHolidays('GB', 'ENG');
+    }
+    return this.holidaysOfEngland;
   }
 
   holidayName(date: IsoDate): string | undefined {

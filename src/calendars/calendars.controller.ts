@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '../core/openapi/api-docs';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { CurrentActor, Public } from '../auth/auth.decorators';

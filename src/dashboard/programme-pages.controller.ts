@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Res, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiExcludeController } from '../core/openapi/api-docs';
 import type { FastifyReply } from 'fastify';
 import { AuditService } from '../audit/audit.service';
 import { CurrentActor } from '../auth/auth.decorators';

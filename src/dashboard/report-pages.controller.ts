@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Res, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiExcludeController } from '../core/openapi/api-docs';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Actor } from '../auth/roles';

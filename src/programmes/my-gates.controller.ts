@@ -1,5 +1,5 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '../core/openapi/api-docs';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Actor } from '../auth/roles';
 import { MyGatesService } from './my-gates.service';

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '../core/openapi/api-docs';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Actor } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';

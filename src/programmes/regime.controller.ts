@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Param, ParseIntPipe, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '../core/openapi/api-docs';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Actor } from '../auth/roles';
 import { BodyOf } from '../core/errors/validation';

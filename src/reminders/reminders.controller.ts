@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '../core/openapi/api-docs';
 import { z } from 'zod';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { Actor } from '../auth/roles';

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiProduces, ApiQuery, ApiTags } from '../core/openapi/api-docs';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor } from '../auth/auth.decorators';
 import { Actor } from '../auth/roles';

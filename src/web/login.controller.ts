@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiExcludeController } from '../core/openapi/api-docs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public, RequestWithActor } from '../auth/auth.decorators';
 import { isCrossSite } from '../auth/csrf';

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '../core/openapi/api-docs';
 import { toMermaid } from '../../workflows/diagram';
 import { WorkflowDefinition } from '../../workflows/types';
 import { ValidationFailed } from '../core/errors/domain-error';

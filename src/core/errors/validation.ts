@@ -1,6 +1,6 @@
-import { ArgumentMetadata, Injectable, PipeTransform, applyDecorators } from '@nestjs/common';
-import { ApiBody } from '@nestjs/swagger';
+import { ArgumentMetadata, Injectable, PipeTransform } from '@nestjs/common';
 import { z } from 'zod';
+import { AnyDecorator, deferredDecorator } from '../openapi/api-docs';
 import { ValidationFailed } from './domain-error';
 
 /**
@@ -56,10 +56,13 @@ export function toFieldErrors(error: z.ZodError) {
   }));
 }
 
-/** Documents a schema DTO as the request body in OpenAPI. */
+/** Documents a schema DTO as the request body in OpenAPI (its JSON schema is made when the document is). */
 export function BodyOf(dto: SchemaDto) {
-  return applyDecorators(
-    ApiBody({ schema: z.toJSONSchema(dto.schema, { unrepresentable: 'any', io: 'input' }) as object }),
+  return deferredDecorator(
+    (swagger) =>
+      swagger.ApiBody({
+        schema: z.toJSONSchema(dto.schema, { unrepresentable: 'any', io: 'input' }) as object,
+      }) as AnyDecorator,
   );
 }
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Inject, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '../../core/openapi/api-docs';
 import { z } from 'zod';
 import { AuditService } from '../../audit/audit.service';
 import { CurrentActor } from '../../auth/auth.decorators';
