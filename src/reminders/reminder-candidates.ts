@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Between, EntityManager, In, LessThanOrEqual, MoreThan } from 'typeorm';
+import { Between, EntityManager, In, IsNull, LessThanOrEqual, MoreThan, MoreThanOrEqual, Not } from 'typeorm';
 import { IsoDate } from '../../workflows/types';
 import { OutboxMessageEntity } from '../mail/outbox-message.entity';
 import { DecisionEntity } from '../programmes/decision.entity';
@@ -42,6 +42,7 @@ export class ReminderCandidates {
     em: EntityManager,
     window: { from: IsoDate | null; to: IsoDate },
     changeWatermark: number,
+    since: Date | null = null,
   ): Promise<Candidates> {
     const outstanding = In(['not-started', 'open']);
     const inWindow = await em.find(GateEntity, {
@@ -62,6 +63,12 @@ export class ReminderCandidates {
       const rows = await em.find(GateEntity, { where: { programmeId: In(ids), status: outstanding } });
       for (const g of rows)
         if (changed.has(`${g.programmeId}|${g.gateId}`)) gates.set(`${g.programmeId}|${g.gateId}`, g);
+    }
+
+    for (const ids of chunks(await this.resumedSince(em, since))) {
+      for (const g of await em.find(GateEntity, { where: { programmeId: In(ids), status: outstanding } })) {
+        gates.set(`${g.programmeId}|${g.gateId}`, g);
+      }
     }
 
     const programmeIds = [...new Set([...gates.values()].map((g) => g.programmeId))];
@@ -110,7 +117,36 @@ export class ReminderCandidates {
       changes: changes.map((c) => ({ id: c.id, at: new Date(c.at) })),
     };
   }
+
+  /**
+   * Programmes whose call-in pause may have ended since the last sweep: every gate of theirs is looked at
+   * again, so a gate whose date passed while its reminders were held gets its one catch-up reminder (the
+   * policy sends only the latest one due, standing in for the rest). A call-in that ended is one with an
+   * outcome of not called in or a decision; the programme changed when it was recorded. The call-in table
+   * is small, and the programmes are read by primary key.
+   */
+  private async resumedSince(em: EntityManager, since: Date | null): Promise<string[]> {
+    if (!since) return [];
+    const ended = await em.find(CallInEntity, {
+      select: { programmeId: true },
+      where: [{ outcome: 'not-called-in' }, { decidedOn: Not(IsNull()) }],
+    });
+    const ids = [...new Set(ended.map((c) => c.programmeId))];
+    const after = new Date(since.getTime() - RESUME_SETTLE_MS);
+    const resumed: string[] = [];
+    for (const chunk of chunks(ids)) {
+      const rows = await em.find(ProgrammeEntity, {
+        select: { id: true },
+        where: { id: In(chunk), updatedAt: MoreThanOrEqual(after) },
+      });
+      resumed.push(...rows.map((p) => p.id));
+    }
+    return resumed;
+  }
 }
+
+/** A change recorded just before the last sweep may have committed after it read: look a little further back. */
+const RESUME_SETTLE_MS = 5 * 60_000;
 
 export function queuedKey(programmeId: string, gateId: string, kind: string, dueDate: string): string {
   return [programmeId, gateId, kind, dueDate].join('|');

@@ -70,7 +70,12 @@ export class ReminderSweepService {
     return this.uow.run(async (em) => {
       const state = await this.readState(em);
       const window = this.window(state, at);
-      const found = await this.candidates.load(em, window, state.changeWatermark);
+      const found = await this.candidates.load(
+        em,
+        window,
+        state.changeWatermark,
+        state.sweptUntil ? new Date(state.sweptUntil) : null,
+      );
       const items = [
         ...this.gateItems(found),
         ...(await this.riskReviews.items(em, window.to)),

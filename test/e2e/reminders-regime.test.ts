@@ -133,3 +133,74 @@ describe('reminders of conditions and of notifications owed to the committee', (
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+describe('reminders held during a call-in', () => {
+  let sink: MailSink;
+  let t: TestApp;
+  let lead: string;
+  let id: string;
+
+  beforeAll(async () => {
+    sink = await startMailSink();
+    t = await startTestApp({ now: '2027-02-15T12:00:00Z', env: { SMTP_URL: sink.url } });
+    lead = await t.tokenFor('partnerships');
+    const body = programmeBody({ substantialVariation: true });
+    Object.assign(body.gates as Record<string, { targetDate: string }>, {
+      'pcbc-draft': { targetDate: '2027-02-22', owner: person('PMO') },
+    });
+    for (const [gateId, targetDate] of [
+      ['partner-approvals', '2027-06-01'],
+      ['nhse-assurance', '2027-07-01'],
+      ['public-consultation', '2027-09-01'],
+    ]) {
+      (body.gates as Record<string, { targetDate: string }>)[gateId].targetDate = targetDate;
+    }
+    const created = await t.request('POST', '/api/programmes', { token: lead, body });
+    expect(created.status).toBe(201);
+    id = created.body.id;
+    const requested = await t.request('POST', `/api/programmes/${id}/call-in`, {
+      token: lead,
+      body: { requestedBy: 'Leicester City Council', requestedOn: '2027-02-15', grounds: 'Local resolution failed' },
+    });
+    expect(requested.status).toBe(201);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await sink?.close();
+  });
+
+  const run = async () => {
+    const res = await t.request('POST', '/api/admin/reminders/run', { token: t.adminToken });
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  const pcbc = () => sink.received.filter((m) => m.parsed.subject?.includes('PCBC'));
+
+  it('holds them while the Secretary of State is asked, day after day', async () => {
+    for (const day of ['2027-02-15', '2027-02-22', '2027-02-25', '2027-03-15', '2027-04-01']) {
+      t.setNow(`${day}T12:00:00Z`);
+      await run();
+    }
+    expect(pcbc()).toEqual([]);
+  });
+
+  it('sends one catch-up reminder per person for a gate whose date passed meanwhile, once the pause ends, exactly once', async () => {
+    const outcome = await t.request('POST', `/api/programmes/${id}/call-in/outcome`, {
+      token: lead,
+      body: { outcome: 'not-called-in', decidedOn: '2027-04-01' },
+    });
+    expect(outcome.status).toBe(200);
+    await run();
+    await run();
+    t.setNow('2027-04-02T12:00:00Z');
+    await run();
+    const sent = pcbc().map((m) => `${m.envelope.to.join(',')} ${m.parsed.subject}`);
+    expect(sent.sort()).toEqual([
+      expect.stringMatching(/^kate\.shields@example\.nhs\.uk .*Escalation: PCBC/),
+      expect.stringMatching(/^pmo@example\.nhs\.uk .*Overdue: PCBC.* was due 22 Feb 2027/),
+    ]);
+    const owner = pcbc().find((m) => m.envelope.to[0] === 'pmo@example.nhs.uk')!;
+    expect(owner.parsed.text).toContain('stands in for earlier reminders');
+  });
+});
