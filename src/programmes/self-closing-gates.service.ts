@@ -48,7 +48,7 @@ export class SelfClosingGates {
     const today = this.clock.today();
     return this.uow.run(async (em) => {
       const aggregate = await this.store.load(em, programmeId, { lock: true });
-      let { def, statuses, context } = this.engine.inspect(persistedOf(aggregate.programme));
+      const { def, statuses, context } = this.engine.inspect(persistedOf(aggregate.programme));
       if (def.callIn && callInState(aggregate.callIns).paused) return 0;
       const closing = automaticEvents(def, context, statuses, aggregate.programme, today).filter(
         (e) => e.type === 'gate.complete' && def.gates.find((g) => g.id === e.gateId)?.closesItself,
@@ -56,7 +56,6 @@ export class SelfClosingGates {
       for (const event of closing) {
         const result = this.engine.apply(persistedOf(aggregate.programme), event, (p) => p);
         await this.writer.saveState(em, aggregate, result.persisted, result.statuses, result.context);
-        ({ statuses, context } = result);
         await this.writer.audit.append(em, {
           programmeId,
           actor: 'system',
