@@ -7,7 +7,7 @@ import { GateEntity } from './gate.entity';
 import { ProgrammeStore, persistedOf } from './programme.store';
 import { ProgrammeWriter } from './programme-writer';
 import { automaticEvents } from './regime-steps';
-import { callInState } from './rules/regime';
+import { isPaused } from '../../workflows/types';
 
 /**
  * Gates that close by themselves on the calendar (the judicial review window, 3 months after the decision),
@@ -49,7 +49,7 @@ export class SelfClosingGates {
     return this.uow.run(async (em) => {
       const aggregate = await this.store.load(em, programmeId, { lock: true });
       const { def, statuses, context } = this.engine.inspect(persistedOf(aggregate.programme));
-      if (def.callIn && callInState(aggregate.callIns).paused) return 0;
+      if (isPaused(context.callIn?.status)) return 0;
       const closing = automaticEvents(def, context, statuses, aggregate.programme, today).filter(
         (e) => e.type === 'gate.complete' && def.gates.find((g) => g.id === e.gateId)?.closesItself,
       );

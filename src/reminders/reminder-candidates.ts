@@ -8,7 +8,8 @@ import { GateEntity } from '../programmes/gate.entity';
 import { PartyEntity } from '../programmes/party.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
 import { CallInEntity } from '../programmes/condition.entity';
-import { callInState } from '../programmes/rules/regime';
+import { callInStatusOf } from '../programmes/rules/regime';
+import { isPaused } from '../../workflows/types';
 
 export interface Candidates {
   gates: GateEntity[];
@@ -78,10 +79,6 @@ export class ReminderCandidates {
     const queued = new Set<string>();
     const held = new Set<string>();
     for (const ids of chunks(programmeIds)) {
-      const callIns = await em.find(CallInEntity, { where: { programmeId: In(ids) }, order: { id: 'ASC' } });
-      const byProgramme = new Map<string, CallInEntity[]>();
-      for (const c of callIns) push(byProgramme, c.programmeId, c);
-      for (const [programmeId, records] of byProgramme) if (callInState(records).paused) held.add(programmeId);
       const rows = await em.find(ProgrammeEntity, {
         select: {
           id: true,
@@ -91,10 +88,15 @@ export class ReminderCandidates {
           sroName: true,
           sroEmail: true,
           reminderPolicy: true,
+          snapshot: true,
         },
         where: { id: In(ids) },
       });
-      for (const p of rows) programmes.set(p.id, p);
+      for (const p of rows) {
+        // The statechart's call-in region says whether the programme is paused.
+        if (isPaused(callInStatusOf(p.snapshot))) held.add(p.id);
+        programmes.set(p.id, p);
+      }
       for (const p of await em.find(PartyEntity, { where: { programmeId: In(ids) }, order: { position: 'ASC' } })) {
         push(parties, p.programmeId, p);
       }
