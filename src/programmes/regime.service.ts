@@ -234,7 +234,6 @@ export class RegimeService {
     return condition;
   }
 
-
   private notInFuture(field: string, date: string): void {
     const today = this.clock.today();
     if (date > today) {
