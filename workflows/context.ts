@@ -36,7 +36,7 @@ export function initialContext(def: WorkflowDefinition, input: ProgrammeInput | 
       gates[gate.id].parties = Object.fromEntries((input?.parties?.[gate.id] ?? []).map((p) => [p, {}]));
     }
   }
-  return { gates };
+  return def.callIn ? { gates, callIn: { status: 'none' } } : { gates };
 }
 
 /** Dependencies of `gateId` that are not complete yet, in definition order. */

@@ -105,6 +105,36 @@ function notes(gate: GateDefinition): string[] {
   return lines.length ? [`note right of ${node(gate.id)}`, ...lines.map((l) => `  ${label(l)}`), 'end note'] : [];
 }
 
+/** The call-in region (workflows with `callIn`): beside every gate, pausing those not complete. */
+function callInRegion(): string[] {
+  const id = (state: string) => node('call-in', state);
+  return [
+    `state ${quoted('Call-in by the Secretary of State (at any stage)')} as ${node('call-in')} {`,
+    ...[
+      `state "No call-in" as ${id('none')}`,
+      `state "Requested - gates not complete paused" as ${id('requested')}`,
+      `state "Called in - with the Secretary of State, gates paused" as ${id('called_in')}`,
+      `state "Not called in" as ${id('not_called_in')}`,
+      `state "Decided" as ${id('decided')}`,
+      `[*] --> ${id('none')}`,
+      `${id('none')} --> ${id('requested')} : callIn.request`,
+      `${id('requested')} --> ${id('called_in')} : callIn.outcome (called in)`,
+      `${id('requested')} --> ${id('not_called_in')} : callIn.outcome (not called in)`,
+      `${id('called_in')} --> ${id('decided')} : callIn.decision`,
+      `${id('not_called_in')} --> ${id('requested')} : callIn.request`,
+      `${id('decided')} --> ${id('requested')} : callIn.request`,
+      `${id('none')} --> [*] : every gate complete`,
+      `${id('not_called_in')} --> [*] : every gate complete`,
+      `${id('decided')} --> [*] : every gate complete`,
+    ].map((l) => `  ${l}`),
+    '}',
+    `note right of ${node('call-in')}`,
+    `  ${label('An outcome needs a request first; a decision needs the proposal called in.')}`,
+    `  ${label('While requested or called in, every gate not complete is paused and its reminders held.')}`,
+    'end note',
+  ];
+}
+
 /** Mermaid `stateDiagram-v2` text for a workflow definition. */
 export function toMermaid(def: WorkflowDefinition, options: DiagramOptions = {}): string {
   const lines = [
@@ -113,6 +143,7 @@ export function toMermaid(def: WorkflowDefinition, options: DiagramOptions = {})
     '%% An arrow between two gates means the second opens only when the first is complete.',
   ];
   for (const gate of def.gates) lines.push(...region(def, gate, options), ...notes(gate));
+  if (def.callIn) lines.push(...callInRegion());
   for (const gate of def.gates) {
     for (const dep of gate.dependsOn) lines.push(`${node(dep)} --> ${node(gate.id)} : then`);
   }

@@ -3,6 +3,7 @@
 // same JSON, which is what makes replays, audits and golden snapshots possible.
 import { createActor, initialTransition } from 'xstate';
 import type { AnyActorScope } from 'xstate';
+import { CALL_IN_REGION, callInRefusal, callInRegionState, withCallInRegion } from './call-in';
 import { statusesFromContext, statusesFromValue } from './context';
 import {
   approvalsComplete,
@@ -17,7 +18,15 @@ import {
 } from './guards';
 import { buildMachine, type WorkflowMachine } from './machine';
 import { EVENT_TYPES } from './types';
-import type { GateStatus, ProgrammeContext, ProgrammeInput, Refusal, WorkflowDefinition, WorkflowEvent } from './types';
+import type {
+  CallInEvent,
+  GateStatus,
+  ProgrammeContext,
+  ProgrammeInput,
+  Refusal,
+  WorkflowDefinition,
+  WorkflowEvent,
+} from './types';
 import type { RuleState } from './guards';
 import xstatePackage from 'xstate/package.json';
 
@@ -110,11 +119,18 @@ export function restore(def: WorkflowDefinition, persisted: PersistedProgramme):
   if (!raw || typeof raw !== 'object' || !raw.context?.gates || !raw.value || typeof raw.value !== 'object') {
     throw new CorruptSnapshotError('Persisted snapshot has no state value or context');
   }
+  // v3 as first released had no call-in region: such a snapshot gains it (decision 025).
+  const { value, context } = withCallInRegion(
+    def,
+    raw.value as Record<string, unknown>,
+    raw.context,
+    statusesFromContext(def, raw.context),
+  );
   let snapshot: Snapshot;
   let fromValue: Record<string, GateStatus>;
   try {
     // resolveState is pure: it maps the value onto the machine without running entry actions or transitions.
-    snapshot = buildMachine(def).resolveState({ value: raw.value as never, context: raw.context });
+    snapshot = buildMachine(def).resolveState({ value: value as never, context });
     fromValue = statusesFromValue(def, snapshot.value);
   } catch (error) {
     throw new CorruptSnapshotError(`Persisted snapshot does not fit ${def.id} v${def.version}: ${String(error)}`);
@@ -126,6 +142,15 @@ export function restore(def: WorkflowDefinition, persisted: PersistedProgramme):
       `Persisted snapshot is inconsistent: gate '${disagreeing.id}' is ${fromValue[disagreeing.id]} in the state value ` +
         `but ${fromContext[disagreeing.id]} by its recorded dates`,
     );
+  }
+  if (def.callIn) {
+    const region = (snapshot.value as Record<string, unknown>)[CALL_IN_REGION];
+    const expected = callInRegionState(def, snapshot.context, fromContext);
+    if (region !== expected) {
+      throw new CorruptSnapshotError(
+        `Persisted snapshot is inconsistent: the call-in region is ${String(region)} but its context says ${expected}`,
+      );
+    }
   }
   return snapshot;
 }
@@ -181,6 +206,23 @@ function inertScope(machine: WorkflowMachine): AnyActorScope {
     scopes.set(machine, scope);
   }
   return scope;
+}
+
+/** Takes a call-in event (workflows with `callIn`): the same restore, rules, transition and persist as a gate's. */
+export function applyCallIn(def: WorkflowDefinition, persisted: PersistedProgramme, event: CallInEvent): ApplyResult {
+  const snapshot = restore(def, persisted);
+  const statuses = statusesFromValue(def, snapshot.value);
+  const refusal = callInRefusal(def, snapshot.context, statuses, event);
+  if (refusal) return { ok: false, refusal };
+  const machine = buildMachine(def);
+  const next = machine.transition(snapshot, event, inertScope(machine));
+  if (next === snapshot) throw new Error(`Workflow ${def.id} v${def.version} accepted ${event.type} but did not move`);
+  return {
+    ok: true,
+    persisted: persist(def, next),
+    context: next.context,
+    statuses: statusesFromValue(def, next.value),
+  };
 }
 
 /**
@@ -255,12 +297,18 @@ export function blockersOf(
 }
 
 /** Starts a programme and applies events in order; throws on the first refusal. For seeds, scripts and tests. */
-export function runEvents(def: WorkflowDefinition, input: ProgrammeInput, events: WorkflowEvent[]): PersistedProgramme {
+export function runEvents(
+  def: WorkflowDefinition,
+  input: ProgrammeInput,
+  events: Array<WorkflowEvent | CallInEvent>,
+): PersistedProgramme {
   let persisted = startProgramme(def, input);
   for (const event of events) {
-    const result = applyEvent(def, persisted, event);
+    const result = 'gateId' in event ? applyEvent(def, persisted, event) : applyCallIn(def, persisted, event);
     if (!result.ok)
-      throw new Error(`${event.type} on '${event.gateId}' refused: ${result.refusal.code}: ${result.refusal.reason}`);
+      throw new Error(
+        `${event.type}${'gateId' in event ? ` on '${event.gateId}'` : ''} refused: ${result.refusal.code}: ${result.refusal.reason}`,
+      );
     persisted = result.persisted;
   }
   return persisted;

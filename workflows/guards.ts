@@ -1,6 +1,7 @@
 // Every rule of the workflow, written once. The machine's guards call these same functions, and the engine
 // calls them to say why a step was refused, so the statechart and the explanation cannot drift apart.
 // Reasons are written for an NHS PMO reading a 409: gate titles, dates, and what to do instead.
+import { notPaused } from './call-in';
 import { isIsoDate } from './dates';
 import { describeKind, findGate, gateTitle } from './definition';
 import { openedOn, waitingOn } from './context';
@@ -183,7 +184,7 @@ export const skipNotBeforeOpened: Rule = (def, context, state, event) =>
       })
     : null;
 
-const COMMON: Rule[] = [knownEvent, knownGate, rightKind, validDates];
+const COMMON: Rule[] = [knownEvent, knownGate, rightKind, validDates, notPaused];
 
 /** The rules for each event, first refusal wins. */
 export const RULES: Record<WorkflowEvent['type'], Rule[]> = {
@@ -217,6 +218,7 @@ export const STRUCTURAL_RULES: ReadonlySet<Rule> = new Set([
   evidenceRecorded,
   hasChecklist,
   skippable,
+  notPaused,
 ]);
 
 /** The first rule that refuses `event`, or null when the workflow allows it now. */

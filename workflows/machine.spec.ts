@@ -35,9 +35,24 @@ describe.each(listDefinitions().map((d) => [`${d.id} v${d.version}`, d] as const
   (_name, def) => {
     const machine = buildMachine(def);
 
-    it('is a parallel root with one region per gate', () => {
+    it('is a parallel root with one region per gate, and a call-in region where the workflow has call-in', () => {
       expect(machine.root.type).toBe('parallel');
-      expect(Object.keys(machine.root.states)).toEqual(def.gates.map((g) => g.id));
+      expect(Object.keys(machine.root.states)).toEqual([
+        ...def.gates.map((g) => g.id),
+        ...(def.callIn ? ['callIn'] : []),
+      ]);
+      if (def.callIn) {
+        const region = machine.root.states.callIn;
+        expect(Object.keys(region.states)).toEqual([
+          'none',
+          'requested',
+          'called-in',
+          'not-called-in',
+          'decided',
+          'closed',
+        ]);
+        expect(region.states.closed.type).toBe('final');
+      }
     });
 
     it.each(def.gates.map((g) => [g.id, g] as const))(

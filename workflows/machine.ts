@@ -9,8 +9,16 @@
 import { assign, setup } from 'xstate';
 import { completeApproval, initialContext, reduceContext, statusesFromContext, waitingOn } from './context';
 import { validateDefinition } from './definition';
+import { CALL_IN_REGION, callInRefusal, reduceCallIn } from './call-in';
 import { approvalsComplete, explain } from './guards';
-import type { GateDefinition, ProgrammeContext, ProgrammeInput, WorkflowDefinition, WorkflowEvent } from './types';
+import type {
+  CallInEvent,
+  GateDefinition,
+  ProgrammeContext,
+  ProgrammeInput,
+  WorkflowDefinition,
+  WorkflowEvent,
+} from './types';
 
 /** Shown in the statechart (and its diagram) on an approval gate's open state. */
 export const APPROVAL_OPEN_DESCRIPTION =
@@ -22,18 +30,27 @@ function machineSetup(def: WorkflowDefinition) {
   // between macrosteps (see context.ts); guards in XState v5 are not given the state value.
   const ruleState = (context: ProgrammeContext) => ({ statuses: statusesFromContext(def, context) });
   return setup({
-    types: {} as { context: ProgrammeContext; events: WorkflowEvent; input: ProgrammeInput },
+    types: {} as { context: ProgrammeContext; events: WorkflowEvent | CallInEvent; input: ProgrammeInput },
     guards: {
       // Every region hears every event; the gateId routes it, then the shared rules decide.
       allowed: ({ context, event }, params: { gateId: string }) =>
-        event.gateId === params.gateId && explain(def, context, ruleState(context), event) === null,
+        'gateId' in event &&
+        event.gateId === params.gateId &&
+        explain(def, context, ruleState(context), event) === null,
+      callInAllowed: ({ context, event }, params: { outcome?: string }) =>
+        event.type.startsWith('callIn.') &&
+        (params.outcome === undefined || ('outcome' in event && event.outcome === params.outcome)) &&
+        callInRefusal(def, context, ruleState(context).statuses, event as CallInEvent) === null,
+      everyGateComplete: ({ context }) =>
+        Object.values(ruleState(context).statuses).every((status) => status === 'complete'),
       dependenciesComplete: ({ context }, params: { gateId: string }) =>
         waitingOn(def, context, params.gateId).length === 0,
       approvalsComplete: ({ context }, params: { gateId: string }) =>
         approvalsComplete(def, context, ruleState(context), params.gateId) === null,
     },
     actions: {
-      record: assign(({ context, event }) => reduceContext(context, event)),
+      record: assign(({ context, event }) => reduceContext(context, event as WorkflowEvent)),
+      recordCallIn: assign(({ context, event }) => reduceCallIn(context, event as CallInEvent)),
       completeApproval: assign(({ context }, params: { gateId: string }) => completeApproval(context, params.gateId)),
     },
   });
@@ -118,6 +135,44 @@ function region(gate: GateDefinition): StateConfig {
   };
 }
 
+/**
+ * The call-in region (workflows with `callIn`): see call-in.ts. Its own events only; the gate rules read its
+ * status from the context to pause the gates.
+ */
+function callInRegion(): StateConfig {
+  const request = {
+    'callIn.request': { target: 'requested', guard: { type: 'callInAllowed', params: {} }, actions: 'recordCallIn' },
+  } as const;
+  const closes = { target: 'closed', guard: 'everyGateComplete' } as const;
+  const outcome = (outcome: 'called-in' | 'not-called-in') =>
+    ({ target: outcome, guard: { type: 'callInAllowed', params: { outcome } }, actions: 'recordCallIn' }) as const;
+  return {
+    description:
+      'Call-in by the Secretary of State, at any stage: while requested or called in, the gates not complete are paused',
+    initial: 'none',
+    states: {
+      none: { description: 'No call-in under way', on: request, always: closes },
+      requested: {
+        description: 'Requested: the gates not complete are paused until the Secretary of State answers',
+        on: { 'callIn.outcome': [outcome('called-in'), outcome('not-called-in')] },
+      },
+      'called-in': {
+        description: 'Called in: the programme is with the Secretary of State until the decision is recorded',
+        on: {
+          'callIn.decision': {
+            target: 'decided',
+            guard: { type: 'callInAllowed', params: {} },
+            actions: 'recordCallIn',
+          },
+        },
+      },
+      'not-called-in': { description: 'Not called in: the programme goes on', on: request, always: closes },
+      decided: { description: 'Decided by the Secretary of State: the programme goes on', on: request, always: closes },
+      closed: { type: 'final', description: 'Every gate complete: nothing left to call in' },
+    },
+  };
+}
+
 /** A machine id safe for XState state ids (which treat '.' and '#' specially). */
 export function machineId(def: Pick<WorkflowDefinition, 'id' | 'version'>): string {
   return `${def.id}-v${def.version}`;
@@ -126,6 +181,7 @@ export function machineId(def: Pick<WorkflowDefinition, 'id' | 'version'>): stri
 function createWorkflowMachine(def: WorkflowDefinition) {
   validateDefinition(def);
   const states: Record<string, StateConfig> = Object.fromEntries(def.gates.map((g) => [g.id, region(g)]));
+  if (def.callIn) states[CALL_IN_REGION] = callInRegion();
   return machineSetup(def).createMachine({
     id: machineId(def),
     description: def.description,

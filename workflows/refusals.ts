@@ -29,6 +29,12 @@ export const REFUSAL_KINDS = {
   // From the service's rules beside the statechart (v3): open conditions, a call-in.
   CONDITIONS_OPEN: 'conflict',
   CALLED_IN: 'conflict',
+  // The call-in region (v3): a step out of its order, or after the programme is complete.
+  CALL_IN_PENDING: 'conflict',
+  NO_CALL_IN_REQUEST: 'conflict',
+  NOT_CALLED_IN: 'conflict',
+  NO_CALL_IN: 'conflict',
+  PROGRAMME_COMPLETE: 'conflict',
   // Only from blockers(): why an open gate has not completed yet.
   NO_PARTIES: 'conflict',
   APPROVALS_OUTSTANDING: 'conflict',

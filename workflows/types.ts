@@ -102,6 +102,30 @@ export const EVENT_TYPES: readonly WorkflowEvent['type'][] = [
   'gate.skip',
 ];
 
+/** Where a call-in stands: the state of the call-in region of a v3 statechart (and of its context). */
+export type CallInStatus = 'none' | 'requested' | 'called-in' | 'not-called-in' | 'decided';
+export const CALL_IN_STATUSES: readonly CallInStatus[] = ['none', 'requested', 'called-in', 'not-called-in', 'decided'];
+
+/** While a call-in is requested, or the proposal is called in, every gate not complete is paused. */
+export function isPaused(status: CallInStatus | undefined): boolean {
+  return status === 'requested' || status === 'called-in';
+}
+
+/**
+ * Events of the call-in region (workflows with `callIn`): a request, its outcome, the Secretary of State's
+ * decision on a called-in proposal. Who asked and on what grounds are kept by the service, not here.
+ */
+export type CallInEvent =
+  | { type: 'callIn.request'; requestedOn: IsoDate }
+  | { type: 'callIn.outcome'; outcome: 'called-in' | 'not-called-in'; decidedOn: IsoDate }
+  | { type: 'callIn.decision'; decidedOn: IsoDate };
+
+export const CALL_IN_EVENT_TYPES: readonly CallInEvent['type'][] = [
+  'callIn.request',
+  'callIn.outcome',
+  'callIn.decision',
+];
+
 export interface PartyState {
   decision?: Decision;
   decidedOn?: IsoDate;
@@ -120,6 +144,8 @@ export interface GateContext {
 
 export interface ProgrammeContext {
   gates: Record<string, GateContext>;
+  /** Workflows with `callIn` only: where the latest call-in stands, and the date it got there. */
+  callIn?: { status: CallInStatus; since?: IsoDate };
 }
 
 /** Input when a programme starts: the parties of each approval gate. */

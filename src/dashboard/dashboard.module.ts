@@ -1,3 +1,4 @@
+import { ElectionPagesController } from './election-pages.controller';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
@@ -25,6 +26,7 @@ import { WhatIfModule } from '../what-if/what-if.module';
   controllers: [
     HomeController,
     ProgrammeSetupController,
+    ElectionPagesController,
     ProgrammePagesController,
     GateFormsController,
     GateRunFormsController,

@@ -198,7 +198,7 @@ export class GateRunFormsController {
     @Body() body: Form,
     @Res() reply: FastifyReply,
   ) {
-    const parsed = parseStartForm(body ?? {}, this.clock.today());
+    const parsed = parseStartForm(body ?? {});
     await this.submit(
       reply,
       id,

@@ -134,6 +134,14 @@ export function programmePage(input: ProgrammePageInput) {
             href: `/programmes/${encodeURIComponent(view.id)}/migrate`,
           }
         : null,
+    councils: ['admin', 'partnerships'].includes(actor.role)
+      ? {
+          text: view.councils.length
+            ? `Councils it touches: ${view.councils.length} (for pre-election periods)`
+            : 'Councils it touches: none named, so every May poll applies',
+          href: `/programmes/${encodeURIComponent(view.id)}/councils`,
+        }
+      : null,
     consultationWarning: shortConsultation(view, def),
     matrix: approvalsMatrix(view.id, view.gates, (id) => !!actionsOf.get(id)?.decide),
     audit: auditLines(input.audit, gateTitle, input.timeZone),
@@ -208,6 +216,9 @@ export function successBanner(
 export function programmeBanner(view: ProgrammeView, changed: unknown): { title: string; text: string } | null {
   if (changed === 'created') {
     return { title: 'Programme set up', text: `${view.name} is set up with ${view.gates.length} gates.` };
+  }
+  if (changed === 'councils') {
+    return { title: 'Councils saved', text: `${view.name} touches ${view.councils.length} council(s).` };
   }
   if (changed === 'migrated') {
     return {

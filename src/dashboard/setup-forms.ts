@@ -315,19 +315,14 @@ function dateValues(name: string, parts: { day: string; month: string; year: str
   return { [`${name}-day`]: parts.day, [`${name}-month`]: parts.month, [`${name}-year`]: parts.year };
 }
 
-export function parseStartForm(body: Body, today: IsoDate): ParsedForm<StartConsultationDto> {
+/** A launch may be recorded ahead of its day, as the API allows (decision 014): the guard is asked before it. */
+export function parseStartForm(body: Body): ParsedForm<StartConsultationDto> {
   const errors = new Errors();
   const starts = dateParts(body, 'startsOn');
   const closes = dateParts(body, 'closesOn');
   const justification = str(body, 'justification');
   const s = parseDateParts(starts, 'Start date', 'the date the consultation starts');
   if (s.error) errors.add('startsOn', '#startsOn-day', s.error);
-  else if (s.date! > today)
-    errors.add(
-      'startsOn',
-      '#startsOn-day',
-      'Start date must be today or in the past: record the launch once it has happened',
-    );
   const c = parseDateParts(closes, 'Closing date', 'the date the consultation closes');
   if (c.error) errors.add('closesOn', '#closesOn-day', c.error);
   else if (s.date && c.date! <= s.date)

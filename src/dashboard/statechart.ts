@@ -111,6 +111,12 @@ export function buildStatechart(def: WorkflowDefinition, statuses: Record<string
       : 'opens at the start';
     return `${g.title} (${KIND_TEXT[g.kind].toLowerCase()}, ${STATUS_TEXT[statuses[g.id] ?? 'not-started'].toLowerCase()}): ${opens}.`;
   });
+  if (def.callIn) {
+    steps.push(
+      'Call-in by the Secretary of State, beside every gate and at any stage: a request pauses the gates not yet ' +
+        'complete until the outcome; if the proposal is called in they stay paused until the decision is recorded.',
+    );
+  }
   return {
     width,
     height: 2 * margin + layerCount * boxHeight + (layerCount - 1) * gap,

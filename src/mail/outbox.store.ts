@@ -6,6 +6,7 @@ import { instant, param } from '../core/database/sql';
 import { UnitOfWork } from '../core/database/unit-of-work';
 import { jsonPlaceholder, toInstant } from '../core/database/sql';
 import { OutboxAttachment, OutboxMessageEntity, OutboxStatus } from './outbox-message.entity';
+import { stableMessageId } from './mail-headers';
 
 export interface NewOutboxMessage {
   programmeId: string;
@@ -217,4 +218,33 @@ export function keyOf(m: Pick<NewOutboxMessage, 'programmeId' | 'gateId' | 'kind
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The text a message carries, whatever it is about. */
+export interface MessageBody {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/**
+ * One outbox row from its key, its recipient and what it says: the Message-ID is a hash of the key, so
+ * every attempt at one message carries the same id. Every kind of scheduled mail is made here.
+ */
+export function outboxMessage(
+  key: Pick<NewOutboxMessage, 'programmeId' | 'gateId' | 'kind' | 'dueDate' | 'recipient'>,
+  recipientName: string,
+  body: MessageBody,
+  domain: string,
+  attachments?: OutboxAttachment[],
+): NewOutboxMessage {
+  return {
+    ...key,
+    recipientName,
+    messageId: stableMessageId(keyOf(key), domain),
+    subject: body.subject,
+    bodyText: body.text,
+    bodyHtml: body.html,
+    ...(attachments ? { attachments } : {}),
+  };
 }

@@ -280,7 +280,7 @@ export class GateChangeService {
       if (!gate) throw new NotFound('Gate', gateId);
       const { def, statuses, context } = this.engine.inspect(persistedOf(aggregate.programme));
       const c: ChangeContext = { em, aggregate, def, gate, statuses, context, who: actorLabel(actor) };
-      const callIn = def.callIn ? callInState(aggregate.callIns) : undefined;
+      const callIn = def.callIn ? callInState(context.callIn?.status ?? 'none', aggregate.callIns) : undefined;
       if (callIn?.paused && statuses[gateId] !== 'complete') {
         throw new WorkflowConflict('CALLED_IN', `${this.title(c, gateId)} is paused. ${callIn.reason}`);
       }

@@ -53,7 +53,7 @@ export function programmeView(inputs: ViewInputs) {
   const projected = projectSchedule(planned, calendar, today);
   const rows = new Map(aggregate.gates.map((g) => [g.gateId, g]));
 
-  const callIn = def.callIn ? callInState(aggregate.callIns) : undefined;
+  const callIn = def.callIn ? callInState(context.callIn?.status ?? 'none', aggregate.callIns) : undefined;
   const gates = def.gates.map((gateDef, index) => {
     const row = rows.get(gateDef.id);
     const plan = planned[index];

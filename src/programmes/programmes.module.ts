@@ -10,6 +10,7 @@ import { ProgrammeStore } from './programme.store';
 import { ProgrammeWriter } from './programme-writer';
 import { ProgrammesController } from './programmes.controller';
 import { RegimeController } from './regime.controller';
+import { SelfClosingGates } from './self-closing-gates.service';
 import { RegimeService } from './regime.service';
 
 @Module({
@@ -24,6 +25,7 @@ import { RegimeService } from './regime.service';
     RegimeService,
     ProgrammeStore,
     ProgrammeWriter,
+    SelfClosingGates,
   ],
   exports: [
     ProgrammeService,
@@ -34,6 +36,7 @@ import { RegimeService } from './regime.service';
     ProgrammeMigrationService,
     ProgrammeStore,
     ProgrammeWriter,
+    SelfClosingGates,
   ],
 })
 export class ProgrammesModule {}

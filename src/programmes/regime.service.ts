@@ -20,7 +20,7 @@ import {
   ScrutinyDto,
   UpdateConditionDto,
 } from './regime.dto';
-import { callInStepRefusal } from './rules/regime';
+import type { CallInEvent } from '../../workflows/types';
 
 /**
  * The 2024 regime beside the gates: call-in, conditions, and the dates given to the health scrutiny committee.
@@ -40,7 +40,7 @@ export class RegimeService {
   requestCallIn(id: string, body: CallInRequestDto, actor: Actor) {
     this.notInFuture('requestedOn', body.requestedOn);
     return this.change(id, actor, async (em, a, who) => {
-      this.refuse(callInStepRefusal(a.callIns, 'request'));
+      await this.callInStep(em, a, { type: 'callIn.request', requestedOn: body.requestedOn });
       const row = await em.save(
         CallInEntity,
         em.create(CallInEntity, {
@@ -62,7 +62,11 @@ export class RegimeService {
   recordCallInOutcome(id: string, body: CallInOutcomeDto, actor: Actor) {
     this.notInFuture('decidedOn', body.decidedOn);
     return this.change(id, actor, async (em, a) => {
-      this.refuse(callInStepRefusal(a.callIns, 'outcome'));
+      await this.callInStep(em, a, {
+        type: 'callIn.outcome',
+        outcome: body.outcome as 'called-in' | 'not-called-in',
+        decidedOn: body.decidedOn,
+      });
       const latest = a.callIns[a.callIns.length - 1];
       this.notBefore('decidedOn', body.decidedOn, latest.requestedOn, 'the request');
       await em.update(CallInEntity, { id: latest.id }, { outcome: body.outcome, outcomeOn: body.decidedOn });
@@ -73,7 +77,7 @@ export class RegimeService {
   recordCallInDecision(id: string, body: CallInDecisionDto, actor: Actor) {
     this.notInFuture('decidedOn', body.decidedOn);
     return this.change(id, actor, async (em, a) => {
-      this.refuse(callInStepRefusal(a.callIns, 'decision'));
+      await this.callInStep(em, a, { type: 'callIn.decision', decidedOn: body.decidedOn });
       const latest = a.callIns[a.callIns.length - 1];
       this.notBefore('decidedOn', body.decidedOn, latest.outcomeOn!, 'the call-in');
       await em.update(CallInEntity, { id: latest.id }, { decision: body.decision, decidedOn: body.decidedOn });
@@ -218,14 +222,16 @@ export class RegimeService {
     return this.programmes.get(id);
   }
 
+  /** The statechart's call-in region takes the step (or refuses it); the rows keep who, when and why. */
+  private async callInStep(em: EntityManager, a: ProgrammeAggregate, event: CallInEvent): Promise<void> {
+    const result = this.engine.applyCallIn(persistedOf(a.programme), event);
+    await this.writer.saveState(em, a, result.persisted, result.statuses, result.context);
+  }
+
   private condition(a: ProgrammeAggregate, conditionId: number): ConditionEntity {
     const condition = a.conditions.find((c) => c.id === conditionId);
     if (!condition) throw new NotFound('Condition', String(conditionId));
     return condition;
-  }
-
-  private refuse(refusal: { code: string; reason: string } | null): void {
-    if (refusal) throw new WorkflowConflict(refusal.code, refusal.reason);
   }
 
   private notInFuture(field: string, date: string): void {

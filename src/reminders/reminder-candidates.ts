@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Between, EntityManager, In, LessThanOrEqual, MoreThan } from 'typeorm';
+import { Between, EntityManager, In, IsNull, LessThanOrEqual, MoreThan, MoreThanOrEqual, Not } from 'typeorm';
 import { IsoDate } from '../../workflows/types';
 import { OutboxMessageEntity } from '../mail/outbox-message.entity';
 import { DecisionEntity } from '../programmes/decision.entity';
@@ -8,7 +8,8 @@ import { GateEntity } from '../programmes/gate.entity';
 import { PartyEntity } from '../programmes/party.entity';
 import { ProgrammeEntity } from '../programmes/programme.entity';
 import { CallInEntity } from '../programmes/condition.entity';
-import { callInState } from '../programmes/rules/regime';
+import { callInStatusOf } from '../programmes/rules/regime';
+import { isPaused } from '../../workflows/types';
 
 export interface Candidates {
   gates: GateEntity[];
@@ -42,6 +43,7 @@ export class ReminderCandidates {
     em: EntityManager,
     window: { from: IsoDate | null; to: IsoDate },
     changeWatermark: number,
+    since: Date | null = null,
   ): Promise<Candidates> {
     const outstanding = In(['not-started', 'open']);
     const inWindow = await em.find(GateEntity, {
@@ -64,6 +66,12 @@ export class ReminderCandidates {
         if (changed.has(`${g.programmeId}|${g.gateId}`)) gates.set(`${g.programmeId}|${g.gateId}`, g);
     }
 
+    for (const ids of chunks(await this.resumedSince(em, since))) {
+      for (const g of await em.find(GateEntity, { where: { programmeId: In(ids), status: outstanding } })) {
+        gates.set(`${g.programmeId}|${g.gateId}`, g);
+      }
+    }
+
     const programmeIds = [...new Set([...gates.values()].map((g) => g.programmeId))];
     const programmes = new Map<string, ProgrammeEntity>();
     const parties = new Map<string, PartyEntity[]>();
@@ -71,10 +79,6 @@ export class ReminderCandidates {
     const queued = new Set<string>();
     const held = new Set<string>();
     for (const ids of chunks(programmeIds)) {
-      const callIns = await em.find(CallInEntity, { where: { programmeId: In(ids) }, order: { id: 'ASC' } });
-      const byProgramme = new Map<string, CallInEntity[]>();
-      for (const c of callIns) push(byProgramme, c.programmeId, c);
-      for (const [programmeId, records] of byProgramme) if (callInState(records).paused) held.add(programmeId);
       const rows = await em.find(ProgrammeEntity, {
         select: {
           id: true,
@@ -84,10 +88,15 @@ export class ReminderCandidates {
           sroName: true,
           sroEmail: true,
           reminderPolicy: true,
+          snapshot: true,
         },
         where: { id: In(ids) },
       });
-      for (const p of rows) programmes.set(p.id, p);
+      for (const p of rows) {
+        // The statechart's call-in region says whether the programme is paused.
+        if (isPaused(callInStatusOf(p.snapshot))) held.add(p.id);
+        programmes.set(p.id, p);
+      }
       for (const p of await em.find(PartyEntity, { where: { programmeId: In(ids) }, order: { position: 'ASC' } })) {
         push(parties, p.programmeId, p);
       }
@@ -110,7 +119,36 @@ export class ReminderCandidates {
       changes: changes.map((c) => ({ id: c.id, at: new Date(c.at) })),
     };
   }
+
+  /**
+   * Programmes whose call-in pause may have ended since the last sweep: every gate of theirs is looked at
+   * again, so a gate whose date passed while its reminders were held gets its one catch-up reminder (the
+   * policy sends only the latest one due, standing in for the rest). A call-in that ended is one with an
+   * outcome of not called in or a decision; the programme changed when it was recorded. The call-in table
+   * is small, and the programmes are read by primary key.
+   */
+  private async resumedSince(em: EntityManager, since: Date | null): Promise<string[]> {
+    if (!since) return [];
+    const ended = await em.find(CallInEntity, {
+      select: { programmeId: true },
+      where: [{ outcome: 'not-called-in' }, { decidedOn: Not(IsNull()) }],
+    });
+    const ids = [...new Set(ended.map((c) => c.programmeId))];
+    const after = new Date(since.getTime() - RESUME_SETTLE_MS);
+    const resumed: string[] = [];
+    for (const chunk of chunks(ids)) {
+      const rows = await em.find(ProgrammeEntity, {
+        select: { id: true },
+        where: { id: In(chunk), updatedAt: MoreThanOrEqual(after) },
+      });
+      resumed.push(...rows.map((p) => p.id));
+    }
+    return resumed;
+  }
 }
+
+/** A change recorded just before the last sweep may have committed after it read: look a little further back. */
+const RESUME_SETTLE_MS = 5 * 60_000;
 
 export function queuedKey(programmeId: string, gateId: string, kind: string, dueDate: string): string {
   return [programmeId, gateId, kind, dueDate].join('|');

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/c
 import { OutboxDispatcher } from '../mail/outbox-dispatcher.service';
 import { OutboxStore } from '../mail/outbox.store';
 import { Metrics } from '../metrics/metrics';
+import { SelfClosingGates } from '../programmes/self-closing-gates.service';
 import { PackSweepResult, PackSweepService } from '../reports/pack/pack-sweep.service';
 import { ReminderSweepService, SweepResult } from './reminder-sweep.service';
 
@@ -10,6 +11,8 @@ export interface RunResult extends SweepResult {
   /** Failed this time; retried later with backoff. */
   failed: number;
   permanentlyFailed: number;
+  /** Gates that closed by themselves on the calendar in this run (the judicial review window). */
+  gatesClosed: number;
   /** The scheduled pack queued by this run: monthly reports and weekly digests. */
   pack: PackSweepResult;
   /** Left in the outbox, by status, after this run. */
@@ -31,6 +34,7 @@ export class ReminderRunService implements OnModuleDestroy {
     @Inject(OutboxDispatcher) private readonly dispatcher: OutboxDispatcher,
     @Inject(OutboxStore) private readonly outbox: OutboxStore,
     @Inject(PackSweepService) private readonly pack: PackSweepService,
+    @Inject(SelfClosingGates) private readonly selfClosing: SelfClosingGates,
     @Optional() @Inject(Metrics) private readonly metrics: Metrics | null = null,
   ) {}
 
@@ -48,6 +52,8 @@ export class ReminderRunService implements OnModuleDestroy {
   }
 
   private async runOnce(): Promise<RunResult> {
+    // First, so that a window that has passed sends no more reminders for its gate.
+    const gatesClosed = await this.selfClosing.close();
     const endTimer = this.metrics?.sweepDuration.startTimer();
     const swept = await this.sweeper.sweep();
     endTimer?.();
@@ -59,6 +65,7 @@ export class ReminderRunService implements OnModuleDestroy {
     const result: RunResult = {
       ...swept,
       ...dispatched,
+      gatesClosed,
       pack,
       outbox: {
         pending: counts.pending,

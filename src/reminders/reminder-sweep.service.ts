@@ -7,25 +7,17 @@ import { Clock, businessDate } from '../core/clock/clock';
 import { AppConfig } from '../core/config/app-config';
 import { APP_CONFIG } from '../core/config/config.module';
 import { UnitOfWork } from '../core/database/unit-of-work';
-import { senderDomain, stableMessageId, isSafeAddress } from '../mail/mail-headers';
-import { NewOutboxMessage, OutboxStore, keyOf } from '../mail/outbox.store';
+import { OutboxStore } from '../mail/outbox.store';
 import { GateEntity } from '../programmes/gate.entity';
-import { ProgrammeEntity } from '../programmes/programme.entity';
 import { latestDecisionByParty } from '../programmes/rules/latest-decisions';
 import { WorkflowEngine } from '../workflows/workflow-engine.service';
 import { Candidates, ReminderCandidates, queuedKey } from './reminder-candidates';
-import { Person, renderReminder } from './reminder-message';
+import { Remindable, ReminderComposer } from './reminder-composer';
+import { renderReminder } from './reminder-message';
 import { ReminderPolicyService } from './reminder-policy.service';
+import { RegimeReminders } from './regime-reminders';
 import { RiskReviewReminders } from './risk-review-reminders';
-import {
-  BusinessMoment,
-  DueReminder,
-  ReminderPolicy,
-  momentOf,
-  policyReach,
-  remindersDue,
-  sendWindowOpen,
-} from './reminder-policy';
+import { BusinessMoment, momentOf, policyReach, sendWindowOpen } from './reminder-policy';
 import { ReminderSweepEntity, SWEEP_STATE_ID, emptySweepState } from './reminder-sweep.entity';
 
 export interface SweepResult {
@@ -53,7 +45,6 @@ const MARGIN_DAYS = 7;
 @Injectable()
 export class ReminderSweepService {
   private readonly logger = new Logger(ReminderSweepService.name);
-  private readonly domain: string;
 
   constructor(
     @Inject(UnitOfWork) private readonly uow: UnitOfWork,
@@ -65,9 +56,9 @@ export class ReminderSweepService {
     @Inject(Clock) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(RiskReviewReminders) private readonly riskReviews: RiskReviewReminders,
-  ) {
-    this.domain = senderDomain(config.mail.from);
-  }
+    @Inject(RegimeReminders) private readonly regime: RegimeReminders,
+    @Inject(ReminderComposer) private readonly composer: ReminderComposer,
+  ) {}
 
   async sweep(): Promise<SweepResult> {
     const now = this.clock.now();
@@ -79,8 +70,18 @@ export class ReminderSweepService {
     return this.uow.run(async (em) => {
       const state = await this.readState(em);
       const window = this.window(state, at);
-      const found = await this.candidates.load(em, window, state.changeWatermark);
-      const messages = [...this.messagesFor(found, at), ...(await this.riskReviews.messages(em, window.to, at))];
+      const found = await this.candidates.load(
+        em,
+        window,
+        state.changeWatermark,
+        state.sweptUntil ? new Date(state.sweptUntil) : null,
+      );
+      const items = [
+        ...this.gateItems(found),
+        ...(await this.riskReviews.items(em, window.to)),
+        ...(await this.regime.items(em, window.to)),
+      ];
+      const messages = this.composer.messages(items, at);
       result.considered = found.gates.length;
       result.due = messages.length;
       result.queued = await this.outbox.enqueue(em, messages, now);
@@ -107,8 +108,8 @@ export class ReminderSweepService {
     return { from: addDays(this.calendar.addWorkingDays(since, -reach.after), -MARGIN_DAYS), to };
   }
 
-  private messagesFor(found: Candidates, at: BusinessMoment): NewOutboxMessage[] {
-    const messages: NewOutboxMessage[] = [];
+  private gateItems(found: Candidates): Remindable[] {
+    const items: Remindable[] = [];
     for (const gate of found.gates) {
       // A programme paused by a call-in sends no reminders until the Secretary of State has answered.
       if (found.held.has(gate.programmeId)) continue;
@@ -117,77 +118,34 @@ export class ReminderSweepService {
       const gateDef = def.gates.find((g) => g.id === gate.gateId);
       const dueDate = gate.forecastDate ?? gate.baselineDate;
       if (!gateDef || !dueDate) continue;
-      const owner: Person | null =
-        gate.ownerEmail && gate.ownerName && isSafeAddress(gate.ownerEmail)
-          ? { name: gate.ownerName, email: gate.ownerEmail.toLowerCase() }
-          : null;
-      const sro: Person = { name: programme.sroName, email: programme.sroEmail.toLowerCase() };
-      const policy: ReminderPolicy = this.policies.forProgramme(programme);
-      const recipients = { owner, sro };
-      const due = remindersDue(
-        {
+      const owner = this.composer.person(gate.ownerName, gate.ownerEmail);
+      items.push({
+        programme,
+        key: gate.gateId,
+        item: {
           kind: gateDef.kind,
           status: gate.status as GateStatus,
           dueDate,
           baselineDate: gate.baselineDate,
           hasOwner: !!owner,
         },
-        policy,
-        this.calendar,
-        at,
-        this.config.reminders.sendHour,
+        owner,
         // By kind and date, not address: what the previous owner was sent is not sent again to the new one.
-        (kind) => found.queued.has(queuedKey(gate.programmeId, gate.gateId, kind, dueDate)),
-      );
-      for (const reminder of due) {
-        const to = recipients[reminder.recipient];
-        if (!to || !isSafeAddress(to.email)) {
-          this.logger.warn(
-            `no usable address for the ${reminder.recipient} of ${programme.id}/${gate.gateId}; not queued`,
-          );
-          continue;
-        }
-        messages.push(this.message(found, programme, gate, gateDef, reminder, to, owner, sro));
-      }
+        queued: (kind) => found.queued.has(queuedKey(gate.programmeId, gate.gateId, kind, dueDate)),
+        render: (reminder, to, sro) =>
+          renderReminder({
+            reminder,
+            programme: { id: programme.id, name: programme.name },
+            gate: { id: gate.gateId, title: gateDef.title, kind: gateDef.kind, baselineDate: gate.baselineDate },
+            recipient: to,
+            owner,
+            sro,
+            outstanding: gateDef.kind === 'approval' ? outstandingParties(found, gate) : undefined,
+            link: `${this.config.publicUrl}/programmes/${encodeURIComponent(programme.id)}`,
+          }),
+      });
     }
-    return messages;
-  }
-
-  private message(
-    found: Candidates,
-    programme: ProgrammeEntity,
-    gate: GateEntity,
-    gateDef: { id: string; title: string; kind: 'task' | 'approval' | 'consultation' },
-    reminder: DueReminder,
-    to: Person,
-    owner: Person | null,
-    sro: Person,
-  ): NewOutboxMessage {
-    const rendered = renderReminder({
-      reminder,
-      programme: { id: programme.id, name: programme.name },
-      gate: { id: gate.gateId, title: gateDef.title, kind: gateDef.kind, baselineDate: gate.baselineDate },
-      recipient: to,
-      owner,
-      sro,
-      outstanding: gateDef.kind === 'approval' ? outstandingParties(found, gate) : undefined,
-      link: `${this.config.publicUrl}/programmes/${encodeURIComponent(programme.id)}`,
-    });
-    const key = {
-      programmeId: programme.id,
-      gateId: gate.gateId,
-      kind: reminder.kind,
-      dueDate: reminder.dueDate,
-      recipient: to.email,
-    };
-    return {
-      ...key,
-      recipientName: to.name,
-      messageId: stableMessageId(keyOf(key), this.domain),
-      subject: rendered.subject,
-      bodyText: rendered.text,
-      bodyHtml: rendered.html,
-    };
+    return items;
   }
 
   private async readState(em: EntityManager): Promise<ReminderSweepEntity> {

@@ -5,7 +5,9 @@ import { AppConfig } from '../core/config/app-config';
 import { MailModule } from '../mail/mail.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { ReportsModule } from '../reports/reports.module';
+import { RegimeReminders } from './regime-reminders';
 import { ReminderCandidates } from './reminder-candidates';
+import { ReminderComposer } from './reminder-composer';
 import { ReminderPolicyService } from './reminder-policy.service';
 import { ReminderRunService } from './reminder-run.service';
 import { ReminderSweepService } from './reminder-sweep.service';
@@ -33,6 +35,8 @@ export class RemindersModule {
       controllers: [RemindersAdminController, ReminderPolicyController],
       providers: [
         ReminderCandidates,
+        ReminderComposer,
+        RegimeReminders,
         ReminderPolicyService,
         ReminderSweepService,
         ReminderRunService,

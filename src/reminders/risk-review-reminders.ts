@@ -1,18 +1,14 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { IsoDate } from '../../workflows/types';
-import { WorkingCalendar } from '../calendar/working-days';
 import { AppConfig } from '../core/config/app-config';
 import { APP_CONFIG } from '../core/config/config.module';
-import { isSafeAddress, senderDomain, stableMessageId } from '../mail/mail-headers';
 import { OutboxMessageEntity } from '../mail/outbox-message.entity';
-import { NewOutboxMessage, keyOf } from '../mail/outbox.store';
+import { keyOf } from '../mail/outbox.store';
 import { ProgrammeEntity } from '../programmes/programme.entity';
 import { RiskEntity } from '../risks/risk.entity';
 import { riskRating, riskScore } from '../risks/risk-rating';
-import { Person } from './reminder-message';
-import { BusinessMoment, remindersDue } from './reminder-policy';
-import { ReminderPolicyService } from './reminder-policy.service';
+import { Remindable, ReminderComposer } from './reminder-composer';
 import { renderRiskReview } from './risk-review-message';
 
 /** The outbox's gate column names the risk for a review reminder: `risk:<id>`. */
@@ -26,89 +22,67 @@ export const riskReviewKey = (riskId: string) => `risk:${riskId}`;
  */
 @Injectable()
 export class RiskReviewReminders {
-  private readonly logger = new Logger(RiskReviewReminders.name);
-  private readonly domain: string;
-
   constructor(
-    @Inject(ReminderPolicyService) private readonly policies: ReminderPolicyService,
-    @Inject(WorkingCalendar) private readonly calendar: WorkingCalendar,
+    @Inject(ReminderComposer) private readonly composer: ReminderComposer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.domain = senderDomain(config.mail.from);
-  }
+  ) {}
 
   /**
    * Every open risk whose review date is on or before `until`: a review date is kept, not
    * slipped, so an overdue one stays a candidate until it is reviewed (moved) or closed.
    */
-  async messages(em: EntityManager, until: IsoDate, at: BusinessMoment): Promise<NewOutboxMessage[]> {
+  async items(em: EntityManager, until: IsoDate): Promise<Remindable[]> {
     const risks = await em.find(RiskEntity, { where: { status: 'open', reviewOn: LessThanOrEqual(until) } });
     if (!risks.length) return [];
-    const programmeIds = [...new Set(risks.map((r) => r.programmeId))];
-    const programmes = new Map(
-      (await em.find(ProgrammeEntity, { where: { id: In(programmeIds) } })).map((p) => [p.id, p]),
+    const programmes = await programmesById(em, risks);
+    const queued = await queuedFor(
+      em,
+      risks.map((r) => riskReviewKey(r.id)),
     );
-    const queued = new Set(
-      (
-        await em.find(OutboxMessageEntity, {
-          select: { programmeId: true, gateId: true, kind: true, dueDate: true, recipient: true },
-          where: { gateId: In(risks.map((r) => riskReviewKey(r.id))) },
-        })
-      ).map((m) => keyOf(m)),
-    );
-    const messages: NewOutboxMessage[] = [];
+    const items: Remindable[] = [];
     for (const risk of risks) {
       const programme = programmes.get(risk.programmeId);
       if (!programme || !risk.reviewOn) continue;
-      const owner: Person = { name: risk.ownerName, email: risk.ownerEmail.toLowerCase() };
-      const sro: Person = { name: programme.sroName, email: programme.sroEmail.toLowerCase() };
-      const recipients = { owner, sro };
-      const gateId = riskReviewKey(risk.id);
-      const dueDate = risk.reviewOn;
-      const due = remindersDue(
-        { kind: 'task', status: 'open', dueDate, baselineDate: dueDate, hasOwner: isSafeAddress(owner.email) },
-        this.policies.forProgramme(programme),
-        this.calendar,
-        at,
-        this.config.reminders.sendHour,
-        (kind, recipient) =>
-          queued.has(
-            keyOf({ programmeId: programme.id, gateId, kind, dueDate, recipient: recipients[recipient].email }),
-          ),
+      const owner = this.composer.person(risk.ownerName, risk.ownerEmail);
+      const score = riskScore(risk.likelihood, risk.impact);
+      items.push(
+        this.composer.dated(programme, riskReviewKey(risk.id), risk.reviewOn, owner, queued, (reminder, to) =>
+          renderRiskReview({
+            reminder,
+            programme: { name: programme.name },
+            risk: {
+              title: risk.title,
+              kind: risk.kind,
+              score,
+              rating: riskRating(score),
+              reviewOn: risk.reviewOn!,
+              mitigation: risk.mitigation,
+            },
+            recipient: to,
+            owner: owner ?? { name: risk.ownerName, email: risk.ownerEmail },
+            link: `${this.config.publicUrl}/programmes/${encodeURIComponent(programme.id)}/risks/${encodeURIComponent(risk.id)}`,
+          }),
+        ),
       );
-      for (const reminder of due) {
-        const to = recipients[reminder.recipient];
-        if (!isSafeAddress(to.email)) {
-          this.logger.warn(`no usable address for the ${reminder.recipient} of risk ${risk.id}; not queued`);
-          continue;
-        }
-        const score = riskScore(risk.likelihood, risk.impact);
-        const rendered = renderRiskReview({
-          reminder,
-          programme: { name: programme.name },
-          risk: {
-            title: risk.title,
-            kind: risk.kind,
-            score,
-            rating: riskRating(score),
-            reviewOn: dueDate,
-            mitigation: risk.mitigation,
-          },
-          recipient: to,
-          owner,
-          link: `${this.config.publicUrl}/programmes/${encodeURIComponent(programme.id)}/risks/${encodeURIComponent(risk.id)}`,
-        });
-        const key = { programmeId: programme.id, gateId, kind: reminder.kind, dueDate, recipient: to.email };
-        messages.push({
-          ...key,
-          recipientName: to.name,
-          messageId: stableMessageId(keyOf(key), this.domain),
-          subject: rendered.subject,
-          bodyText: rendered.text,
-          bodyHtml: rendered.html,
-        });
-      }
     }
-    return messages;
+    return items;
   }
+}
+
+/** The programmes of some rows, by id, with what a reminder needs of them. */
+export async function programmesById(
+  em: EntityManager,
+  rows: Array<{ programmeId: string }>,
+): Promise<Map<string, ProgrammeEntity>> {
+  const ids = [...new Set(rows.map((r) => r.programmeId))];
+  return new Map((await em.find(ProgrammeEntity, { where: { id: In(ids) } })).map((p) => [p.id, p]));
+}
+
+/** The outbox keys already written for these items (the gate column of their key). */
+export async function queuedFor(em: EntityManager, keys: string[]): Promise<Set<string>> {
+  const rows = await em.find(OutboxMessageEntity, {
+    select: { programmeId: true, gateId: true, kind: true, dueDate: true, recipient: true },
+    where: { gateId: In(keys) },
+  });
+  return new Set(rows.map((m) => keyOf(m)));
 }

@@ -3,6 +3,7 @@ import {
   ApplyResult,
   PersistedProgramme,
   allowedEvents,
+  applyCallIn,
   applyEvent,
   blockers,
   blockersOf,
@@ -10,7 +11,7 @@ import {
   startProgramme,
 } from '../../workflows/engine';
 import { getDefinition, latestDefinitions, listDefinitions } from '../../workflows/registry';
-import { ProgrammeInput, WorkflowDefinition, WorkflowEvent } from '../../workflows/types';
+import { CallInEvent, ProgrammeInput, WorkflowDefinition, WorkflowEvent } from '../../workflows/types';
 import { refusalKind } from '../../workflows/refusals';
 import { DomainError, NotFound, WorkflowConflict } from '../core/errors/domain-error';
 
@@ -48,6 +49,13 @@ export class WorkflowEngine {
   ): Extract<ApplyResult, { ok: true }> {
     const def = this.definition(persisted.definitionId, persisted.definitionVersion);
     const result = applyEvent(def, persisted, event, { partyName });
+    if (!result.ok) throw refusalError(result.refusal.code, result.refusal.reason);
+    return result;
+  }
+
+  /** A step of the call-in region; refused as a 409 (or 422) with the rules' reason. */
+  applyCallIn(persisted: PersistedProgramme, event: CallInEvent): Extract<ApplyResult, { ok: true }> {
+    const result = applyCallIn(this.definition(persisted.definitionId, persisted.definitionVersion), persisted, event);
     if (!result.ok) throw refusalError(result.refusal.code, result.refusal.reason);
     return result;
   }

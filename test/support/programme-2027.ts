@@ -24,7 +24,13 @@ export function programmeBody(overrides: Record<string, unknown> = {}) {
 }
 
 /** Takes a programme to the point where its public consultation may launch. */
-export async function readyToConsult(t: TestApp, token: string, id: string, nhseDecision = 'approved') {
+export async function readyToConsult(
+  t: TestApp,
+  token: string,
+  id: string,
+  nhseDecision = 'approved',
+  decisionExtras: Record<string, unknown> = {},
+) {
   const steps: Array<[string, string, unknown]> = [
     ['POST', 'gates/pcbc-draft/complete', { completedOn: '2026-10-01' }],
     ['POST', 'gates/clinical-senate-review/complete', { completedOn: '2026-11-02' }],
@@ -43,6 +49,7 @@ export async function readyToConsult(t: TestApp, token: string, id: string, nhse
         ...(nhseDecision === 'approved-with-conditions'
           ? { conditions: 'Publish the travel-time analysis before consultation' }
           : {}),
+        ...decisionExtras,
       },
     ],
   ];

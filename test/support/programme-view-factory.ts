@@ -31,6 +31,7 @@ export function bctView(overrides: Partial<ProgrammeView> = {}): ProgrammeView {
     id: 'bct',
     name: 'Better Care Together',
     workflow: { id: 'nhs-service-change', version: 1, title: 'NHS service change' },
+    councils: [],
     state: 'partner-approvals',
     rag: 'red',
     ragReason: 'Partner board approvals: Target 26 Oct 2015 has passed',

@@ -9,7 +9,7 @@ import { format, resolveConfig } from 'prettier';
 import { inspectProgramme, runEvents } from '../engine';
 import { getDefinition } from '../registry';
 import { BCT_CONSULTATION_RUNNING, BCT_INPUT, BCT_PARTNER_DECISIONS, PLAN_IN_REVIEW, PLAN_INPUT } from '../scenarios';
-import type { ProgrammeInput, WorkflowEvent } from '../types';
+import type { CallInEvent, ProgrammeInput, WorkflowEvent } from '../types';
 
 export interface GoldenCase {
   name: string;
@@ -17,7 +17,7 @@ export interface GoldenCase {
   definitionId: string;
   definitionVersion: number;
   input: ProgrammeInput;
-  events: WorkflowEvent[];
+  events: Array<WorkflowEvent | CallInEvent>;
   next: WorkflowEvent;
 }
 
@@ -78,6 +78,21 @@ export const GOLDEN_CASES: GoldenCase[] = [
       },
     ],
     next: { type: 'gate.complete', gateId: 'pcbc-draft', completedOn: '2015-09-04' },
+  },
+  {
+    name: 'nhs-service-change.v3.called-in-decided',
+    description:
+      'Called in by the Secretary of State after the PCBC, and decided: the call-in region back beside the gates, which go on.',
+    definitionId: 'nhs-service-change',
+    definitionVersion: 3,
+    input: BCT_INPUT,
+    events: [
+      { type: 'gate.complete', gateId: 'pcbc-draft', completedOn: '2015-09-04' },
+      { type: 'callIn.request', requestedOn: '2015-09-10' },
+      { type: 'callIn.outcome', outcome: 'called-in', decidedOn: '2015-09-20' },
+      { type: 'callIn.decision', decidedOn: '2015-10-01' },
+    ],
+    next: { type: 'gate.complete', gateId: 'clinical-senate-review', completedOn: '2015-10-05' },
   },
   {
     name: 'plan-submission.v1.fresh',

@@ -5,14 +5,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyEvent, inspectProgramme, runEvents, type PersistedProgramme } from '../engine';
 import { listDefinitions, getDefinition } from '../registry';
-import type { GateStatus, ProgrammeInput, WorkflowEvent } from '../types';
+import type { CallInEvent, GateStatus, ProgrammeInput, WorkflowEvent } from '../types';
 
 interface GoldenFile {
   name: string;
   definitionId: string;
   definitionVersion: number;
   input: ProgrammeInput;
-  events: WorkflowEvent[];
+  events: Array<WorkflowEvent | CallInEvent>;
   next: WorkflowEvent;
   statuses: Record<string, GateStatus>;
   persisted: PersistedProgramme;

@@ -2,7 +2,7 @@ import { getDefinition } from '../../../workflows/registry';
 import {
   addMonths,
   callInState,
-  callInStepRefusal,
+  callInStatusFromRecords,
   openConditionsRefusal,
   secretaryOfStateNotification,
   type CallInRecord,
@@ -38,25 +38,29 @@ describe('call-in', () => {
     decision: null,
     decidedOn: null,
   };
-  it('pauses from the request until the answer, and while called in until the decision', () => {
-    expect(callInState([])).toEqual({ status: 'none', paused: false });
-    expect(callInState([request])).toMatchObject({ status: 'requested', paused: true });
-    expect(callInState([{ ...request, outcome: 'not-called-in', outcomeOn: '2027-03-10' }])).toMatchObject({
-      status: 'not-called-in',
-      paused: false,
-    });
+  it('reads the records of the first v3 release as a status, for the upgrade of their snapshots', () => {
+    expect(callInStatusFromRecords([])).toEqual({ status: 'none' });
+    expect(callInStatusFromRecords([request])).toEqual({ status: 'requested', since: '2027-03-01' });
+    const notCalled = { ...request, outcome: 'not-called-in', outcomeOn: '2027-03-10' };
+    expect(callInStatusFromRecords([notCalled])).toEqual({ status: 'not-called-in', since: '2027-03-10' });
     const called = { ...request, outcome: 'called-in', outcomeOn: '2027-03-10' };
-    expect(callInState([called])).toMatchObject({ status: 'called-in', paused: true });
-    expect(callInState([{ ...called, decision: 'Upheld', decidedOn: '2027-06-01' }])).toMatchObject({
+    expect(callInStatusFromRecords([called])).toEqual({ status: 'called-in', since: '2027-03-10' });
+    expect(callInStatusFromRecords([{ ...called, decision: 'Upheld', decidedOn: '2027-06-01' }])).toEqual({
       status: 'decided',
-      paused: false,
+      since: '2027-06-01',
     });
   });
-  it('refuses an outcome with no request before it, and a decision without a call-in', () => {
-    expect(callInStepRefusal([], 'outcome')?.code).toBe('NO_CALL_IN_REQUEST');
-    expect(callInStepRefusal([], 'decision')?.code).toBe('NOT_CALLED_IN');
-    expect(callInStepRefusal([request], 'request')?.code).toBe('CALL_IN_PENDING');
-    expect(callInStepRefusal([request], 'outcome')).toBeNull();
+  it('says who asked while paused, and nothing is paused otherwise', () => {
+    expect(callInState('none', [])).toEqual({ status: 'none', paused: false });
+    expect(callInState('requested', [request])).toMatchObject({
+      paused: true,
+      reason: expect.stringContaining('requested by Leicester City Council'),
+    });
+    expect(callInState('called-in', [{ ...request, outcome: 'called-in', outcomeOn: '2027-03-10' }])).toMatchObject({
+      paused: true,
+      reason: expect.stringContaining('Called in by the Secretary of State on 10 Mar 2027'),
+    });
+    expect(callInState('decided', [request])).toMatchObject({ status: 'decided', paused: false });
   });
 });
 

@@ -1,8 +1,9 @@
 // The rules of the 2024 regime that sit beside the statechart: whether the Secretary of State must be
-// notified, where a call-in stands, which conditions hold a gate back, when the judicial review window
+// notified, where a call-in stands in words, which conditions hold a gate back, when the judicial review window
 // closes. Pure: the service passes in what it has loaded.
 import { listOf } from '../../../workflows/guards';
-import type { IsoDate, Refusal, WorkflowDefinition } from '../../../workflows/types';
+import { CALL_IN_STATUSES } from '../../../workflows/types';
+import type { CallInStatus, IsoDate, Refusal, WorkflowDefinition } from '../../../workflows/types';
 import { formatShort } from './format';
 
 /** Reg. 23 consultations that began on or after this day make a substantial variation notifiable. */
@@ -53,58 +54,56 @@ export interface CallInRecord {
   decidedOn: IsoDate | null;
 }
 
-export type CallInStatus = 'none' | 'requested' | 'called-in' | 'not-called-in' | 'decided';
-
-/** Where the latest call-in stands; `paused` while a request awaits an answer or the proposal is called in. */
-export function callInState(records: readonly CallInRecord[]): {
-  status: CallInStatus;
-  paused: boolean;
-  latest?: CallInRecord;
-  reason?: string;
-} {
+/**
+ * Where the call-in stands, in words: the status is the statechart's (its call-in region), the latest request
+ * (who, when, grounds) the service's record. `paused` while a request awaits an answer or the proposal is
+ * called in.
+ */
+export function callInState(
+  status: CallInStatus,
+  records: readonly CallInRecord[],
+): { status: CallInStatus; paused: boolean; latest?: CallInRecord; reason?: string } {
   const latest = [...records].sort((a, b) => a.id - b.id).at(-1);
-  if (!latest) return { status: 'none', paused: false };
-  if (!latest.outcome) {
+  if (status === 'requested') {
     return {
-      status: 'requested',
+      status,
       paused: true,
       latest,
-      reason: `A call-in was requested by ${latest.requestedBy} on ${formatShort(latest.requestedOn)}: the gates not yet complete are paused until the Secretary of State answers`,
+      reason: latest
+        ? `A call-in was requested by ${latest.requestedBy} on ${formatShort(latest.requestedOn)}: the gates not yet complete are paused until the Secretary of State answers`
+        : 'A call-in was requested: the gates not yet complete are paused until the Secretary of State answers',
     };
   }
-  if (latest.outcome === 'called-in' && !latest.decidedOn) {
+  if (status === 'called-in') {
+    const on = latest?.outcomeOn ? ` on ${formatShort(latest.outcomeOn)}` : '';
     return {
-      status: 'called-in',
+      status,
       paused: true,
       latest,
-      reason: `Called in by the Secretary of State on ${formatShort(latest.outcomeOn!)}: the gates not yet complete are paused until the decision is recorded`,
+      reason: `Called in by the Secretary of State${on}: the gates not yet complete are paused until the decision is recorded`,
     };
   }
-  return { status: latest.outcome === 'called-in' ? 'decided' : 'not-called-in', paused: false, latest };
+  return latest ? { status, paused: false, latest } : { status, paused: false };
 }
 
-/** Why a call-in step cannot be recorded now, or null. */
-export function callInStepRefusal(
-  records: readonly CallInRecord[],
-  step: 'request' | 'outcome' | 'decision',
-): Refusal | null {
-  const { status } = callInState(records);
-  if (step === 'request' && (status === 'requested' || status === 'called-in')) {
-    return { code: 'CALL_IN_PENDING', reason: 'A call-in is already under way: record its outcome first' };
-  }
-  if (step === 'outcome' && status !== 'requested') {
-    return {
-      code: 'NO_CALL_IN_REQUEST',
-      reason: 'There is no call-in request awaiting an outcome: record the request first',
-    };
-  }
-  if (step === 'decision' && status !== 'called-in') {
-    return {
-      code: 'NOT_CALLED_IN',
-      reason: 'The proposal has not been called in, so there is no Secretary of State decision to record',
-    };
-  }
-  return null;
+/** The call-in status a stored snapshot holds (its context mirrors the call-in region). */
+export function callInStatusOf(snapshot: unknown): CallInStatus {
+  const status = (snapshot as { context?: { callIn?: { status?: unknown } } } | null)?.context?.callIn?.status;
+  return CALL_IN_STATUSES.includes(status as CallInStatus) ? (status as CallInStatus) : 'none';
+}
+
+/**
+ * The call-in status that records of the first v3 release say, for the upgrade of their snapshots (those
+ * releases kept call-in beside the statechart, in rows only).
+ */
+export function callInStatusFromRecords(records: readonly CallInRecord[]): { status: CallInStatus; since?: IsoDate } {
+  const latest = [...records].sort((a, b) => a.id - b.id).at(-1);
+  if (!latest) return { status: 'none' };
+  if (!latest.outcome) return { status: 'requested', since: latest.requestedOn };
+  if (latest.outcome === 'called-in' && !latest.decidedOn) return { status: 'called-in', since: latest.outcomeOn! };
+  return latest.outcome === 'called-in'
+    ? { status: 'decided', since: latest.decidedOn! }
+    : { status: 'not-called-in', since: latest.outcomeOn! };
 }
 
 export interface ConditionRecord {

@@ -6,9 +6,9 @@ import { Clock, businessDate } from '../../core/clock/clock';
 import { AppConfig } from '../../core/config/app-config';
 import { APP_CONFIG } from '../../core/config/config.module';
 import { UnitOfWork } from '../../core/database/unit-of-work';
-import { isSafeAddress, senderDomain, stableMessageId } from '../../mail/mail-headers';
+import { isSafeAddress, senderDomain } from '../../mail/mail-headers';
 import { OutboxMessageEntity } from '../../mail/outbox-message.entity';
-import { NewOutboxMessage, OutboxStore, keyOf } from '../../mail/outbox.store';
+import { NewOutboxMessage, OutboxStore, keyOf, outboxMessage } from '../../mail/outbox.store';
 import { DecisionEntity } from '../../programmes/decision.entity';
 import { ForecastChangeEntity } from '../../programmes/forecast-change.entity';
 import { ProgrammeAggregate, ProgrammeStore } from '../../programmes/programme.store';
@@ -98,21 +98,15 @@ export class PackSweepService {
       const rendered = renderMonthlyPack(report, to, link);
       const key = { programmeId: p.id, ...MONTHLY_PACK, dueDate: day, recipient: to.email };
       const pdf = await renderReportPdf(report);
-      messages.push({
-        ...key,
-        recipientName: to.name,
-        messageId: stableMessageId(keyOf(key), this.domain),
-        subject: rendered.subject,
-        bodyText: rendered.text,
-        bodyHtml: rendered.html,
-        attachments: [
+      messages.push(
+        outboxMessage(key, to.name, rendered, this.domain, [
           {
             filename: fileName(p.name, day, 'pdf'),
             contentType: 'application/pdf',
             contentBase64: pdf.toString('base64'),
           },
-        ],
-      });
+        ]),
+      );
     }
     return messages;
   }
@@ -139,14 +133,7 @@ export class PackSweepService {
       const to = { name: list[0].programme.sroName, email };
       const rendered = renderWeeklyDigest(to, week, mine, `${this.config.publicUrl}/`);
       const key = { ...WEEKLY_DIGEST, dueDate: week.day, recipient: email };
-      messages.push({
-        ...key,
-        recipientName: to.name,
-        messageId: stableMessageId(keyOf(key), this.domain),
-        subject: rendered.subject,
-        bodyText: rendered.text,
-        bodyHtml: rendered.html,
-      });
+      messages.push(outboxMessage(key, to.name, rendered, this.domain));
     }
     return messages;
   }

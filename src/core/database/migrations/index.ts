@@ -28,6 +28,8 @@ import { MigrationInterface } from 'typeorm';
 // TypeORM orders migrations by the last 13 characters of their names read as a number, so the
 // stamp comes last. The first three SQLite names predate that rule and are kept, because
 // databases record them; they read as small numbers and so still run first, in order.
+import { CallInRegionSqlite1796300000000 } from './sqlite/1796300000000-CallInRegion';
+import { CallInRegionPostgres1796300000000 } from './postgres/1796300000000-CallInRegion';
 type MigrationClass = new () => MigrationInterface;
 export const SQLITE_MIGRATIONS: MigrationClass[] = [
   InitialSchema1795594616455Sqlite,
@@ -42,6 +44,7 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   CalendarFeedsSqlite1796218957342,
   BoardPackSqlite1796222441306,
   RequestCountersSqlite1796230779296,
+  CallInRegionSqlite1796300000000,
 ];
 export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   InitialSchemaPostgres1795594616455,
@@ -56,4 +59,5 @@ export const POSTGRES_MIGRATIONS: MigrationClass[] = [
   CalendarFeedsPostgres1796218957342,
   BoardPackPostgres1796222441306,
   RequestCountersPostgres1796230779296,
+  CallInRegionPostgres1796300000000,
 ];
