@@ -85,7 +85,11 @@ export class CalendarService {
         kind: g.kind,
         status: g.status,
         baselineDate: g.baselineDate,
-        forecastDate: (stored.get(g.id)?.forecastDate ?? null) as IsoDate | null,
+        // The forecast as recorded, not the projection (decision 012); the pages show it beside the projection.
+        forecastDate:
+          g.status === 'complete' || g.status === 'running'
+            ? ((stored.get(g.id)?.forecastDate ?? null) as IsoDate | null)
+            : (g.recordedForecastDate ?? g.forecastDate),
         actualDate: g.actualDate,
         consultation: g.consultation ?? null,
         owner: g.owner,

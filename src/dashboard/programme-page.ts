@@ -69,6 +69,8 @@ export function programmePage(input: ProgrammePageInput) {
       owner: g.owner?.name ?? null,
       target: formatDate(g.baselineDate, 'Not set'),
       forecast: g.status === 'complete' ? '' : formatDate(g.forecastDate, 'Not set'),
+      // Overdue (or carried by an overdue gate): the projection, and the date as recorded that calendars show.
+      forecastRecorded: g.recordedForecastDate ? formatDate(g.recordedForecastDate) : null,
       actual: formatDate(g.actualDate),
       rag: RAG_TAGS[g.rag],
       ragReason: g.ragReason,

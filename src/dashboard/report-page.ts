@@ -5,6 +5,8 @@ import {
   lookAheadRow,
   milestoneRow,
   movement,
+  openConditionLine,
+  openConditionsNote,
   riskRow as reportRiskRow,
 } from '../reports/render/report-text';
 import { DECISION_TAGS, RAG_TAGS } from './labels';
@@ -41,11 +43,8 @@ export function reportSection(report: HighlightReport) {
       reference: d.reference ?? '',
       conditions: d.conditions ?? '',
     })),
-    openConditions: report.openConditions.map((c) => ({
-      party: c.partyName,
-      date: day(c.decidedOn),
-      conditions: c.conditions,
-    })),
+    openConditions: report.openConditions.map(openConditionLine),
+    openConditionsNote: openConditionsNote(report),
     risks: report.risks.map((r) => {
       const [, title, owner, mitigation, target, review] = reportRiskRow(r);
       return { score: r.score, rating: RATING_TAGS[r.rating], title, owner, mitigation, target, review };

@@ -22,7 +22,7 @@ import { DecisionEntity } from './decision.entity';
 import { EvidenceEntity } from './evidence.entity';
 import { ConditionEntity } from './condition.entity';
 import { automaticEvents } from './regime-steps';
-import { callInState, openConditionsRefusal } from './rules/regime';
+import { callInState, openConditionsRefusal, tracksConditionItems } from './rules/regime';
 import { GateEntity } from './gate.entity';
 import { PartyEntity } from './party.entity';
 import {
@@ -99,7 +99,7 @@ export class GateChangeService {
       await insertDecision(c.em, decision);
       c.aggregate.decisions.push(decision);
       const conditions =
-        body.decision === 'approved-with-conditions' && c.def.gates.some((g) => g.requiresConditionsDischarged)
+        body.decision === 'approved-with-conditions' && tracksConditionItems(c.def)
           ? await this.addConditions(c, body)
           : [];
       return {

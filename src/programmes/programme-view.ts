@@ -87,6 +87,9 @@ export function programmeView(inputs: ViewInputs) {
         : [];
     const outstanding = parties?.filter((p) => !isApproving(p.decision)).length;
     const forecastDate = status === 'complete' ? (plan.forecastDate ?? null) : (projected.get(gateDef.id) ?? null);
+    // The date a person last committed to, when the projection differs from it (overdue, or carried
+    // from an overdue gate): what calendars show (decision 012), so the pages can show both.
+    const recorded = status === 'complete' || status === 'running' ? null : (plan.forecastDate ?? plan.baselineDate);
     const rating = gateRag(
       {
         kind: gateDef.kind,
@@ -122,6 +125,7 @@ export function programmeView(inputs: ViewInputs) {
       ...(rating.completeLate ? { completeLate: true } : {}),
       baselineDate: plan.baselineDate,
       forecastDate,
+      ...(recorded && recorded !== forecastDate ? { recordedForecastDate: recorded } : {}),
       actualDate: plan.actualDate,
       owner: row?.ownerName && row.ownerEmail ? { name: row.ownerName, email: row.ownerEmail } : null,
       dependsOn: gateDef.dependsOn,

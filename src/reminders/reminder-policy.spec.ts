@@ -75,7 +75,7 @@ describe('slotsFor', () => {
 describe('the send window', () => {
   const open = (instant: string) => sendWindowOpen(momentOf(new Date(instant), LONDON), 9, calendar);
 
-  it('opens at 09:00 London time on working days only', () => {
+  it('opens at the send hour (09:00 here; the configured default is 08:00) London time on working days only', () => {
     expect(open('2015-10-27T08:59:59Z')).toBe(false);
     expect(open('2015-10-27T09:00:00Z')).toBe(true);
     expect(open('2015-10-27T23:30:00Z')).toBe(true); // late in the day still counts: a sweep that ran late catches up

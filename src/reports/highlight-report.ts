@@ -48,6 +48,17 @@ export interface ReportDecision {
   conditions: string | null;
 }
 
+/**
+ * A condition not yet discharged at asOf. On a workflow that tracks conditions one by one (v3
+ * onwards) each is one condition item, with its id, owner and due date; on earlier versions it is
+ * the decision's conditions as recorded, with no item fields.
+ */
+export interface OpenCondition extends ReportDecision {
+  conditionId?: number;
+  owner?: string | null;
+  dueDate?: IsoDate | null;
+}
+
 export interface LookAheadItem {
   date: IsoDate;
   kind: 'gate' | 'risk-review' | 'consultation-closes';
@@ -74,8 +85,13 @@ export interface HighlightReport {
   milestones: Milestone[];
   /** Decisions made in the period (after previousAsOf, up to asOf), oldest first. */
   decisions: ReportDecision[];
-  /** Every decision in force with conditions attached: there is no discharge of conditions yet, so all are open. */
-  openConditions: ReportDecision[];
+  /**
+   * Conditions not discharged by asOf: the condition items of a workflow that tracks them (set by
+   * a decision made by asOf, discharged after it or not at all); on one that does not, every
+   * decision in force with conditions attached. `conditionsTracked` says which.
+   */
+  openConditions: OpenCondition[];
+  conditionsTracked: boolean;
   /** The top risks and issues by score, open at asOf. */
   risks: RiskView[];
   openRiskCount: number;
@@ -84,7 +100,8 @@ export interface HighlightReport {
 
 /**
  * The programme as it stood at the end of `asOf`: forecasts from their history, actuals
- * and decisions dated after it taken away. Its statuses follow: a gate done after asOf is
+ * and decisions dated after it taken away, with the condition items those decisions set
+ * (a discharge after asOf not yet made). Its statuses follow: a gate done after asOf is
  * open again if what it depends on was done by then, else not started.
  */
 export function aggregateAsOf(
@@ -113,6 +130,12 @@ export function aggregateAsOf(
       ...aggregate,
       gates,
       decisions: aggregate.decisions.filter((d) => d.decidedOn <= asOf),
+      conditions: aggregate.conditions
+        .filter((c) => {
+          const decision = decisionOfCondition(c, aggregate.decisions);
+          return decision !== undefined && decision.decidedOn <= asOf;
+        })
+        .map((c) => (c.dischargedOn && c.dischargedOn > asOf ? { ...c, dischargedOn: null, evidence: null } : c)),
     },
     statuses: past,
   };
@@ -134,6 +157,8 @@ export interface ReportInputs {
   risks: RiskView[];
   asOf: IsoDate;
   calendar: WorkingCalendar;
+  /** Whether the workflow keeps each condition as an item discharged with evidence (tracksConditionItems). */
+  tracksConditions?: boolean;
 }
 
 export function highlightReport(inputs: ReportInputs): HighlightReport {
@@ -183,10 +208,33 @@ export function highlightReport(inputs: ReportInputs): HighlightReport {
     .map(asReported);
   const inForce = new Map<string, DecisionEntity>();
   for (const d of [...known].sort(byDate)) inForce.set(`${d.gateId}|${d.partyId}`, d);
-  const openConditions = [...inForce.values()]
-    .filter((d) => d.decision === 'approved-with-conditions' && d.conditions)
-    .sort(byDate)
-    .map(asReported);
+  const conditionsTracked = inputs.tracksConditions === true;
+  const openConditions: OpenCondition[] = conditionsTracked
+    ? aggregate.conditions
+        .filter((item) => !item.dischargedOn)
+        .flatMap((item) => {
+          const decision = decisionOfCondition(item, known);
+          return decision ? [{ item, decision }] : [];
+        })
+        .sort((a, b) => byDate(a.decision, b.decision) || a.item.id - b.item.id)
+        .map(({ item, decision }) => ({
+          ...asReported(decision),
+          conditions: item.text,
+          conditionId: item.id,
+          owner: item.ownerName,
+          dueDate: item.dueDate,
+        }))
+    : [];
+  // Decisions with conditions but no items: every one on an earlier workflow, and on a tracking
+  // workflow those recorded before the programme moved to it.
+  const itemised = new Set(aggregate.conditions.map((c) => `${c.gateId}|${c.partyId}`));
+  openConditions.push(
+    ...[...inForce.values()]
+      .filter((d) => d.decision === 'approved-with-conditions' && d.conditions)
+      .filter((d) => !conditionsTracked || !itemised.has(`${d.gateId}|${d.partyId}`))
+      .sort(byDate)
+      .map(asReported),
+  );
 
   const open = risks.filter((r) => r.status === 'open');
   const lookAhead: LookAheadItem[] = [];
@@ -231,10 +279,29 @@ export function highlightReport(inputs: ReportInputs): HighlightReport {
     milestones,
     decisions,
     openConditions,
+    conditionsTracked,
     risks: open.slice(0, TOP_RISKS),
     openRiskCount: open.length,
     lookAhead,
   };
+}
+
+/**
+ * The decision that set a condition item: the latest approved-with-conditions decision of its gate
+ * and party recorded by the time the item was (the two are written in one transaction).
+ */
+export function decisionOfCondition(
+  item: ProgrammeAggregate['conditions'][number],
+  decisions: readonly DecisionEntity[],
+): DecisionEntity | undefined {
+  const created = new Date(item.createdAt).getTime();
+  let found: DecisionEntity | undefined;
+  for (const d of decisions) {
+    if (d.gateId !== item.gateId || d.partyId !== item.partyId || d.decision !== 'approved-with-conditions') continue;
+    if (new Date(d.recordedAt).getTime() > created) continue;
+    if (!found || d.id > found.id) found = d;
+  }
+  return found;
 }
 
 const RAG_ORDER: Record<Rag, number> = { red: 0, amber: 1, green: 2, blue: 3 };

@@ -12,6 +12,7 @@ import { ForecastChangeEntity } from '../programmes/forecast-change.entity';
 import { ProgrammeAggregate, ProgrammeStore, persistedOf } from '../programmes/programme.store';
 import { ProgrammeService } from '../programmes/programme.service';
 import { programmeView } from '../programmes/programme-view';
+import { tracksConditionItems } from '../programmes/rules/regime';
 import { RiskService } from '../risks/risk.service';
 import { RiskView } from '../risks/risk-view';
 import { WorkflowEngine } from '../workflows/workflow-engine.service';
@@ -98,7 +99,15 @@ export class ReportService {
       calendar: this.calendar,
       thresholds: this.config.rag,
     });
-    return highlightReport({ view, aggregate: past.aggregate, forecasts, risks, asOf, calendar: this.calendar });
+    return highlightReport({
+      view,
+      aggregate: past.aggregate,
+      forecasts,
+      risks,
+      asOf,
+      calendar: this.calendar,
+      tracksConditions: tracksConditionItems(def),
+    });
   }
 
   private async forecasts(ids: string[]): Promise<Map<string, ForecastPoint[]>> {

@@ -18,10 +18,16 @@ import { ProgrammeView } from '../programmes/programme-view';
 import { ProgrammeWriter } from '../programmes/programme-writer';
 import { WorkflowEngine } from '../workflows/workflow-engine.service';
 import { CellError, CellRef, ReplayStep, TrackerPlan, parseTracker } from './tracker-import';
-import { NotAWorkbook, readWorkbook } from './xlsx';
+import { NotAWorkbook, WorkbookTooLarge, readWorkbook } from './xlsx';
 
 /** The largest workbook the import reads; a programme tracker is a few tens of kilobytes. */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+/**
+ * The most a workbook may unpack to (its sheets' XML): far above any tracker (2,000 rows of 64
+ * cells is under 10 MiB), and a small upload that inflates to tens of megabytes is refused
+ * before it is unpacked (decision 030).
+ */
+export const IMPORT_MAX_UNPACKED_BYTES = 16 * 1024 * 1024;
 /** Rows a sheet of a tracker may have; more is not a programme tracker. */
 const MAX_ROWS = 2000;
 
@@ -36,6 +42,18 @@ export class WorkbookRefused extends DomainError {
         .map((e) => `${e.field} ${e.message}`)
         .join('; ')}${errors.length > 5 ? '; …' : ''}. Nothing was imported.`,
       errors,
+    );
+  }
+}
+
+export class WorkbookTooLargeUnpacked extends DomainError {
+  constructor(unpackedBytes: number) {
+    super(
+      413,
+      'WORKBOOK_TOO_LARGE',
+      'Request too large',
+      `The workbook unpacks to ${(unpackedBytes / 1024 / 1024).toFixed(1)} MiB; the import reads at most ` +
+        `${IMPORT_MAX_UNPACKED_BYTES / 1024 / 1024} MiB. A programme tracker is far smaller: remove what is not the tracker. Nothing was imported.`,
     );
   }
 }
@@ -75,9 +93,10 @@ export class ProgrammeImportService {
     }
     let grid;
     try {
-      grid = await readWorkbook(bytes, { maxRows: MAX_ROWS });
+      grid = await readWorkbook(bytes, { maxRows: MAX_ROWS, maxUnpackedBytes: IMPORT_MAX_UNPACKED_BYTES });
     } catch (error) {
       if (error instanceof NotAWorkbook) throw new NotAnXlsx();
+      if (error instanceof WorkbookTooLarge) throw new WorkbookTooLargeUnpacked(error.unpackedBytes);
       throw error;
     }
     const parsed = parseTracker(grid, {

@@ -69,6 +69,8 @@ export const SHEETS: Record<SheetKey, SheetLayout> = {
       col('note', 'Note', 'text', 30, true),
       col('rag', 'RAG', 'text', 8),
       col('ragReason', 'RAG reason', 'text', 50),
+      // Read only: the forecast moved to today (overdue) or carried by an overdue gate, as the pages show it.
+      col('projectedForecast', 'Forecast projected to today', 'date', 16),
     ],
   },
   parties: {

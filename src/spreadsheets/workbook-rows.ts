@@ -67,7 +67,9 @@ export function workbookRows(programmes: ProgrammeExport[]): Record<SheetKey, Sh
         ownerName: g.owner?.name ?? null,
         ownerEmail: g.owner?.email ?? null,
         baselineDate: g.baselineDate,
-        forecastDate: g.forecastDate,
+        // The forecast as recorded, which the import takes back and calendars show (decisions 012, 013);
+        // the projection, where it differs, is in a column the import does not read.
+        forecastDate: g.recordedForecastDate ?? g.forecastDate,
         // A consultation under way has its start as its actual; the start has a column of its own.
         actualDate: g.status === 'complete' ? g.actualDate : null,
         consultationStartsOn: g.consultation?.startsOn ?? null,
@@ -76,6 +78,7 @@ export function workbookRows(programmes: ProgrammeExport[]): Record<SheetKey, Sh
         note: g.note ?? null,
         rag: g.rag,
         ragReason: g.ragReason,
+        projectedForecast: g.status === 'complete' ? null : g.forecastDate,
       });
       for (const p of g.parties ?? []) {
         partyNames.set(`${g.id}\u0000${p.id}`, p.name);

@@ -1,5 +1,6 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import { toDay } from '../calendar/iso-date';
+import { loadZip } from '../reports/render/libraries';
 import { SHEETS, SheetKey, SheetRow } from './workbook-layout';
 
 /** A cell as the import sees it: text, a number, a date (UTC midnight for a date cell), or empty. */
@@ -90,8 +91,43 @@ function addLists(
 
 export class NotAWorkbook extends Error {}
 
-/** Reads every sheet's cells; throws NotAWorkbook for bytes that are not an .xlsx file. */
-export async function readWorkbook(bytes: Buffer, limits: { maxRows: number }): Promise<SheetGrid> {
+/** A workbook whose parts, unpacked, are larger than the import reads. */
+export class WorkbookTooLarge extends Error {
+  constructor(readonly unpackedBytes: number) {
+    super(`the workbook unpacks to ${unpackedBytes} bytes`);
+  }
+}
+
+/**
+ * The unpacked size of an .xlsx (a zip) as its directory declares it, read without inflating
+ * anything: fflate's filter sees each entry's declared size and is told to skip it.
+ */
+function unpackedSize(bytes: Buffer): number {
+  const { unzipSync } = loadZip();
+  let total = 0;
+  try {
+    unzipSync(bytes, {
+      filter: (entry) => {
+        total += entry.originalSize;
+        return false;
+      },
+    });
+  } catch (error) {
+    throw new NotAWorkbook((error as Error).message);
+  }
+  return total;
+}
+
+/**
+ * Reads every sheet's cells; throws NotAWorkbook for bytes that are not an .xlsx file, and
+ * WorkbookTooLarge, before unpacking it, for one whose parts add up to more than maxUnpackedBytes.
+ */
+export async function readWorkbook(
+  bytes: Buffer,
+  limits: { maxRows: number; maxUnpackedBytes: number },
+): Promise<SheetGrid> {
+  const unpacked = unpackedSize(bytes);
+  if (unpacked > limits.maxUnpackedBytes) throw new WorkbookTooLarge(unpacked);
   const { Workbook } = exceljs();
   const workbook: Workbook = new Workbook();
   try {

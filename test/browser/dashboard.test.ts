@@ -4,7 +4,7 @@ import { TokenService } from '../../src/auth/token.service';
 import { DemoSeedService } from '../../src/demo/demo-seed.service';
 import { ProgrammeService } from '../../src/programmes/programme.service';
 import { TestApp, startTestApp } from '../support/test-app';
-import { Browser, SCREENSHOTS, checkPage, launchChromium } from './browser';
+import { Browser, SCREENSHOTS, checkPage, launchChromium, serve, signInWithToken } from './browser';
 
 // The pages in a real browser (Debian's Chromium): sign in, read the reference programme,
 // change it through the forms and see the pages change. Every page visited is checked with
@@ -34,9 +34,7 @@ describe('pages in Chromium', () => {
     tokens.viewer = await t.tokenFor('viewer');
     const helen = { name: 'Helen Seth', email: 'helen.seth@example.nhs.uk', role: 'owner' as const };
     tokens.owner = (await t.get(TokenService).create(helen)).token;
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.getHttpServer().address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    base = await serve(t);
     browser = await launchChromium(base);
     page = await browser.context.newPage();
   });
@@ -54,12 +52,7 @@ describe('pages in Chromium', () => {
     expect((browser?.external ?? []).filter((url) => !NHS_FONT.test(url))).toEqual([]);
   });
 
-  async function signIn(token: string) {
-    await page.goto(`${base}/login`);
-    await page.getByLabel('API token').fill(token);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL(`${base}/`);
-  }
+  const signIn = (token: string) => signInWithToken(page, base, token);
 
   async function signOut() {
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();

@@ -2,7 +2,7 @@ import { Page } from 'playwright-core';
 import { TokenService } from '../../src/auth/token.service';
 import { BCT_PARTIES, BETTER_CARE_TOGETHER } from '../../src/demo/demo-programmes';
 import { TestApp, startTestApp } from '../support/test-app';
-import { Browser, checkPage, launchChromium } from './browser';
+import { Browser, checkPage, launchChromium, serve, signInWithToken } from './browser';
 
 // Setting a programme up and running it, in Debian's Chromium, from an empty database. Each
 // test signs in on a clean browser and makes its own data, so none relies on another. Every
@@ -43,9 +43,7 @@ describe('setting up and running a programme in Chromium', () => {
     tokens.engagement = (
       await service.create({ name: 'BCT Engagement', email: 'bct.engagement@example.nhs.uk', role: 'owner' })
     ).token;
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const address = t.app.getHttpServer().address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    base = await serve(t);
     browser = await launchChromium(base);
   });
 
@@ -65,12 +63,7 @@ describe('setting up and running a programme in Chromium', () => {
     expect((browser?.external ?? []).filter((url) => !NHS_FONT.test(url))).toEqual([]);
   });
 
-  async function signIn(token: string) {
-    await page.goto(`${base}/login`);
-    await page.getByLabel('API token').fill(token);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.waitForURL(`${base}/`);
-  }
+  const signIn = (token: string) => signInWithToken(page, base, token);
 
   async function fillDate(id: string, iso: string) {
     const [year, month, day] = iso.split('-');

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { TokenService } from '../../src/auth/token.service';
 import { DemoSeedService } from '../../src/demo/demo-seed.service';
 import { TestApp, startTestApp } from '../support/test-app';
+import { signInWithToken } from '../support/web-session';
 
 // Calendars read back with node-ical, an independent parser: what Outlook and Google get from a
 // subscribed address, and that a re-forecast moves the same event (same UID, higher SEQUENCE).
@@ -95,6 +96,29 @@ describe('calendars', () => {
     expect(day(consultationAfter.start) > '2015-12-01').toBe(true);
     expect(Number(consultationAfter.sequence)).toBe(Number(consultation.sequence) + 1);
     expect(byGate(after, 'pcbc-draft').sequence).toBe(pcbc.sequence);
+  });
+
+  it('shows an overdue gate on the date as recorded, which the programme page shows beside the projection', async () => {
+    // 30 October: the partner board approvals, last forecast for 27 October, are not complete.
+    const view = (await t.request('GET', `/api/programmes/${bct}`, { token: lead })).body;
+    const approvals = view.gates.find((g: { id: string }) => g.id === 'partner-approvals');
+    expect(approvals).toMatchObject({ forecastDate: '2015-10-30', recordedForecastDate: '2015-10-27' });
+    const events = eventsOf((await t.request('GET', `/api/programmes/${bct}/calendar.ics`, { token: lead })).text);
+    expect(day(byGate(events, 'partner-approvals').start)).toBe(approvals.recordedForecastDate);
+    // Gates on their recorded date carry no second date, on the API or the page.
+    const onTime = view.gates.filter((g: { recordedForecastDate?: string }) => !g.recordedForecastDate);
+    for (const g of onTime.filter(
+      (g: { status: string; forecastDate: string | null }) => g.status !== 'complete' && g.forecastDate,
+    )) {
+      expect([g.id, day(byGate(events, g.id).start)]).toEqual([g.id, g.forecastDate]);
+    }
+    const session = await signInWithToken(t, lead);
+    const page = await t.app.inject({ method: 'GET', url: `/programmes/${bct}`, headers: { cookie: session.cookie } });
+    const row = page.body.slice(page.body.indexOf('id="gate-partner-approvals"'));
+    expect(row.slice(0, row.indexOf('</tr>'))).toMatch(
+      /30 Oct 2015.*projected; recorded 27 Oct 2015, the date in calendars/s,
+    );
+    expect(page.body.match(/the date in calendars/g)).toHaveLength(1);
   });
 
   it('answers the same events on the API with a token, and the gates a person owns on their own calendar', async () => {

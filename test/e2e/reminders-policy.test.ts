@@ -41,7 +41,7 @@ describe('the reminder policy', () => {
         escalateAfterWorkingDays: 3,
         escalateOnConsultationSlip: true,
       },
-      sendHour: 9,
+      sendHour: 8,
       timeZone: 'Europe/London',
     });
     expect((await t.request('GET', '/api/programmes/nope/reminder-policy', { token: viewer })).status).toBe(404);

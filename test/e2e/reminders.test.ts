@@ -72,10 +72,10 @@ describe('reminders on the reference programme', () => {
     expect(sink.received).toHaveLength(0);
   });
 
-  it('reminds the owner ten working days before, at 09:00 London time', async () => {
-    t.setNow('2015-10-12T07:59:00Z'); // 08:59 BST
+  it('reminds the owner ten working days before, at 08:00 London time', async () => {
+    t.setNow('2015-10-12T06:59:00Z'); // 07:59 BST
     expect(await run()).toMatchObject({ sendWindowOpen: false, queued: 0, sent: 0 });
-    t.setNow('2015-10-12T08:00:00Z');
+    t.setNow('2015-10-12T07:00:00Z'); // 08:00 BST
     expect(await run()).toMatchObject({ sendWindowOpen: true, due: 1, queued: 1, sent: 1 });
     const [mail] = sink.received;
     expect(to(mail)).toBe('helen.seth@example.nhs.uk');

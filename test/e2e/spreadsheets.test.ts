@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { unzipSync, zipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { DemoSeedService } from '../../src/demo/demo-seed.service';
@@ -229,6 +231,23 @@ describe('spreadsheets', () => {
     const huge = await upload(t, Buffer.alloc(20 * 1024 * 1024, 1), lead);
     expect(huge.status).toBe(413);
     expect(huge.type).toMatch(/^application\/problem\+json/);
+
+    // 20 MB of a real workbook: the exported one with 20 MB of pictures' worth of bytes stored in it.
+    const parts = unzipSync((await download(t, `/api/programmes/${bct}/export.xlsx`, lead)).bytes);
+    const stored = zipSync({ ...parts, 'xl/media/image1.bin': randomBytes(20 * 1024 * 1024) }, { level: 0 });
+    expect(stored.length).toBeGreaterThan(20 * 1024 * 1024);
+    const twentyMb = await upload(t, Buffer.from(stored), lead);
+    expect([twentyMb.status, twentyMb.type]).toEqual([413, expect.stringMatching(/^application\/problem\+json/)]);
+    // And a small upload that unpacks to 20 MB: refused before it is unpacked.
+    const packed = zipSync({ ...parts, 'xl/media/image1.bin': new Uint8Array(20 * 1024 * 1024) }, { level: 9 });
+    expect(packed.length).toBeLessThan(1024 * 1024);
+    const inflating = await upload(t, Buffer.from(packed), lead);
+    expect(inflating.status).toBe(413);
+    expect(inflating.body).toMatchObject({
+      code: 'WORKBOOK_TOO_LARGE',
+      detail: expect.stringMatching(/unpacks to 20\.\d MiB/),
+    });
+    expect(await programmeCount()).toBe(before);
 
     // Completing the clinical senate review before the PCBC draft: the workflow refuses it.
     const exported = await download(t, `/api/programmes/${bct}/export.xlsx`, lead);

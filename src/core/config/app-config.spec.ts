@@ -55,6 +55,19 @@ describe('loadConfig', () => {
     expect(config.reminders.sendHour).toBe(7);
   });
 
+  it("sends every scheduled message from 08:00 by default, the pack at the reminders' hour unless given its own", () => {
+    const defaults = loadConfig({}, ROOT);
+    expect([defaults.reminders.sendHour, defaults.reports.packSendHour]).toEqual([8, 8]);
+    const moved = loadConfig({ REMINDERS_SEND_HOUR: '7' }, ROOT);
+    expect([moved.reminders.sendHour, moved.reports.packSendHour]).toEqual([7, 7]);
+    const own = loadConfig({ REMINDERS_SEND_HOUR: '7', PACK_SEND_HOUR: '10' }, ROOT);
+    expect([own.reminders.sendHour, own.reports.packSendHour]).toEqual([7, 10]);
+    expect(loadConfig({ PACK_SEND_HOUR: '' }, ROOT).reports.packSendHour).toBe(8);
+    expect(problemsOf({ PACK_SEND_HOUR: '24' })).toEqual([
+      expect.stringMatching(/^PACK_SEND_HOUR \(reports\.packSendHour\): /),
+    ]);
+  });
+
   it('seeds the demo into PostgreSQL only when asked, and into the embedded SQLite unless told not to', () => {
     const postgres = 'postgres://app@db:5432/gates';
     expect(shouldSeedDemo(loadConfig({ DATABASE_URL: postgres }, ROOT))).toBe(false);

@@ -64,6 +64,10 @@ const schema = z.object({
   reminders: z.object({
     cronEnabled: z.boolean(),
     cron: z.string().min(9),
+    /**
+     * Local hour (0–23) from which scheduled mail goes out on working days: gate reminders, risk
+     * review reminders and, unless reports.packSendHour says otherwise, the pack and the digest.
+     */
     sendHour: z.coerce.number().int().min(0).max(23),
     ownerDaysBefore: z.array(z.number().int().min(1).max(60)),
     onTheDay: z.boolean(),
@@ -76,8 +80,8 @@ const schema = z.object({
   reports: z.object({
     /** The scheduled pack: the monthly report to each SRO and the weekly digest. */
     packEnabled: z.boolean(),
-    /** Local hour (0–23) from which the first working day's pack goes out. */
-    packSendHour: z.coerce.number().int().min(0).max(23),
+    /** Local hour (0–23) from which the pack and the digest go out; null (the default): reminders.sendHour. */
+    packSendHour: z.coerce.number().int().min(0).max(23).nullable(),
   }),
   rag: z.object({
     amberSlipWorkingDays: z.number().int().min(1),
@@ -150,8 +154,11 @@ const schema = z.object({
   }),
 });
 
-export type AppConfig = Omit<z.infer<typeof schema>, 'publicUrl'> & {
+type ParsedConfig = z.infer<typeof schema>;
+export type AppConfig = Omit<ParsedConfig, 'publicUrl' | 'reports'> & {
   publicUrl: string;
+  /** packSendHour resolved: the reminders' send hour unless set (one hour for scheduled mail). */
+  reports: Omit<ParsedConfig['reports'], 'packSendHour'> & { packSendHour: number };
 };
 
 /** Environment variables and the setting each one overrides. */
@@ -181,7 +188,7 @@ const ENV: Record<string, { path: string[]; parse?: (v: string) => unknown }> = 
   REMINDERS_CRON: { path: ['reminders', 'cron'] },
   REMINDERS_SEND_HOUR: { path: ['reminders', 'sendHour'] },
   PACK_ENABLED: { path: ['reports', 'packEnabled'], parse: parseBoolean },
-  PACK_SEND_HOUR: { path: ['reports', 'packSendHour'] },
+  PACK_SEND_HOUR: { path: ['reports', 'packSendHour'], parse: emptyToNull },
   SESSION_HOURS: { path: ['auth', 'sessionHours'] },
   SESSION_IDLE_MINUTES: { path: ['auth', 'sessionIdleMinutes'] },
   MAX_FAILED_SIGN_INS: { path: ['auth', 'maxFailedSignInsPer15Minutes'] },
@@ -251,11 +258,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     }
   }
   if (problems.length) throw new ConfigError(problems);
-  const config = result.data as AppConfig;
+  const config = result.data as ParsedConfig;
   // Without PUBLIC_URL, links in mail and the start-up banner point at this machine.
   return {
     ...config,
     publicUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, ''),
+    reports: { ...config.reports, packSendHour: config.reports.packSendHour ?? config.reminders.sendHour },
   };
 }
 

@@ -123,6 +123,15 @@ export function openConditionsFor<C extends ConditionRecord>(
   return conditions.filter((c) => required.includes(c.gateId) && !c.dischargedOn);
 }
 
+/**
+ * Whether a workflow keeps each condition of an approval as an item to discharge with evidence
+ * (v3 onwards: some gate waits for conditions to be discharged). Earlier versions keep only the
+ * conditions' text on the decision.
+ */
+export function tracksConditionItems(def: WorkflowDefinition): boolean {
+  return def.gates.some((g) => g.requiresConditionsDischarged);
+}
+
 /** A gate that requires earlier gates' conditions discharged, refused while any is open, naming them. */
 export function openConditionsRefusal(
   def: WorkflowDefinition,

@@ -9,6 +9,8 @@ import {
   RAG_LABEL,
   RISK_HEADERS,
   day,
+  openConditionLine,
+  openConditionsNote,
   decisionRow,
   lookAheadRow,
   milestoneRow,
@@ -87,8 +89,8 @@ function programmeSections(d: typeof Docx, report: HighlightReport, level: Level
   else out.push(new d.Paragraph('No decisions were recorded in the period.'));
   if (report.openConditions.length) {
     out.push(new d.Paragraph({ text: 'Conditions still open', heading: d.HeadingLevel.HEADING_4 }));
-    for (const c of report.openConditions)
-      out.push(new d.Paragraph(`${c.partyName} (${day(c.decidedOn)}): ${c.conditions}`));
+    out.push(new d.Paragraph(openConditionsNote(report)));
+    for (const c of report.openConditions) out.push(new d.Paragraph(openConditionLine(c)));
   }
   out.push(
     new d.Paragraph({

@@ -9,6 +9,8 @@ import {
   RAG_LABEL,
   RISK_HEADERS,
   day,
+  openConditionLine,
+  openConditionsNote,
   decisionRow,
   lookAheadRow,
   milestoneRow,
@@ -106,7 +108,8 @@ function programmeSections(doc: Doc, report: HighlightReport, level: 1 | 2): voi
   } else paragraph(doc, 'No decisions were recorded in the period.');
   if (report.openConditions.length) {
     heading(doc, 'Conditions still open', 11);
-    for (const c of report.openConditions) paragraph(doc, `${c.partyName} (${day(c.decidedOn)}): ${c.conditions}`);
+    paragraph(doc, openConditionsNote(report));
+    for (const c of report.openConditions) paragraph(doc, openConditionLine(c));
   }
 
   heading(doc, `Top risks and issues (${report.risks.length} of ${report.openRiskCount} open)`, 13);

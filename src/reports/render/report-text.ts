@@ -1,6 +1,6 @@
 import { IsoDate } from '../../../workflows/types';
 import { formatShort } from '../../programmes/rules/format';
-import { HighlightReport, LookAheadItem, Milestone, ReportDecision } from '../highlight-report';
+import { HighlightReport, LookAheadItem, Milestone, OpenCondition, ReportDecision } from '../highlight-report';
 
 // The words of a highlight report, shared by the page, the PDF and the Word document, so that
 // the three say the same thing in the same way.
@@ -49,6 +49,19 @@ export function decisionRow(d: ReportDecision): string[] {
   ];
 }
 export const DECISION_HEADERS = ['Date', 'Party', 'Decision', 'Reference', 'Conditions'];
+
+/** What the "Conditions still open" section lists, in the report's words. */
+export function openConditionsNote(report: HighlightReport): string {
+  return report.conditionsTracked
+    ? `Each condition is tracked until it is discharged with evidence; these were not discharged by ${day(report.asOf)}.`
+    : `This programme's workflow (version ${report.programme.workflow.version}) does not track conditions one by one: ` +
+        'every approval with conditions still in force is listed, with its conditions as recorded.';
+}
+
+export function openConditionLine(c: OpenCondition): string {
+  const extra = [c.owner ? `owner ${c.owner}` : '', c.dueDate ? `due ${day(c.dueDate)}` : ''].filter(Boolean);
+  return `${c.partyName} (${day(c.decidedOn)}): ${c.conditions ?? ''}${extra.length ? ` (${extra.join(', ')})` : ''}`;
+}
 
 export function riskRow(r: HighlightReport['risks'][number]): string[] {
   return [
