@@ -11,14 +11,15 @@ const base = {
   // The transformer leaves CommonJS files as they are and rewrites only ES modules.
   transformIgnorePatterns: [],
   moduleFileExtensions: ['ts', 'js', 'json'],
-  // Starting the whole application (migrations on a fresh database) in a hook can take more
-  // than Jest's default 5 s on a busy 2-core machine; a hang still fails, after 30 s.
-  testTimeout: 30_000,
 };
 // Medium tests that only make sense on one database live in test/medium/{sqlite,postgres}/;
 // npm run test:pg sets TEST_DATABASE=postgres (and a postgres DATABASE_URL).
 const otherDialect = process.env.TEST_DATABASE === 'postgres' ? 'sqlite' : 'postgres';
 module.exports = {
+  // Starting the whole application (migrations on a fresh database) in a hook can take more
+  // than Jest's default 5 s on a busy 2-core machine; a hang still fails, after 30 s. Jest reads
+  // this option only here, at the top level: inside a project it is silently ignored.
+  testTimeout: 30_000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/workflows/**/*.spec.ts'] },
     {
