@@ -3,7 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BrowserContext, Page, chromium } from 'playwright-core';
-import type { TestApp } from '../support/test-app';
+import type { Role } from '../../src/auth/roles';
+import { DemoSeedService } from '../../src/demo/demo-seed.service';
+import { ProgrammeService } from '../../src/programmes/programme.service';
+import { TestApp, startTestApp } from '../support/test-app';
 
 /**
  * Debian's Chromium, driven by playwright-core: nothing is downloaded by a test tool. Without
@@ -90,9 +93,14 @@ export async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
-/** Checks the page with axe and keeps a full-page screenshot of it as test output. */
+/**
+ * Checks the page with axe and keeps a full-page screenshot of it as test output, unless
+ * `BROWSER_SCREENSHOTS=off` (CI, where nobody looks at them: about half a second a page).
+ */
 export async function checkPage(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  if (process.env.BROWSER_SCREENSHOTS !== 'off') {
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  }
   expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
 }
 
@@ -109,4 +117,52 @@ export async function signInWithToken(page: Page, base: string, token: string): 
   await page.getByLabel('API token').fill(token);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.waitForURL(`${base}/`);
+}
+
+/**
+ * The NHS font files nhsuk-frontend's CSS names (assets.nhs.uk): refused here, since tests never
+ * use the network, and the pages fall back to Arial. Any other outside request is a fault.
+ */
+export const NHS_FONT = /^https:\/\/assets\.nhs\.uk\/fonts\/[\w-]+\.woff2?$/;
+
+/** After each test: no CSP refusals, script errors or failed loads, and nothing fetched from elsewhere. */
+export function expectCleanBrowsing(browser: Browser | undefined): void {
+  expect(browser?.problems ?? []).toEqual([]);
+  expect((browser?.external ?? []).filter((url) => !NHS_FONT.test(url))).toEqual([]);
+}
+
+export interface DemoInChromium {
+  t: TestApp;
+  browser: Browser;
+  page: Page;
+  base: string;
+  /** Better Care Together's id. */
+  bct: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The demo data `npm start` shows, seeded with the clock at `now`, served to a fresh Chromium
+ * whose one page is signed in as a person with `role`.
+ */
+export async function demoInChromium(now: string, role: Role): Promise<DemoInChromium> {
+  const t = await startTestApp({ now });
+  await t.get(DemoSeedService).seedIfEmpty();
+  const bct = (await t.get(ProgrammeService).list()).find((p) => p.name === 'Better Care Together')!.id;
+  const token = await t.tokenFor(role);
+  const base = await serve(t);
+  const browser = await launchChromium(base);
+  const page = await browser.context.newPage();
+  await signInWithToken(page, base, token);
+  return {
+    t,
+    browser,
+    page,
+    base,
+    bct,
+    async close() {
+      await browser.close();
+      await t.close();
+    },
+  };
 }

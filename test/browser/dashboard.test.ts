@@ -4,15 +4,21 @@ import { TokenService } from '../../src/auth/token.service';
 import { DemoSeedService } from '../../src/demo/demo-seed.service';
 import { ProgrammeService } from '../../src/programmes/programme.service';
 import { TestApp, startTestApp } from '../support/test-app';
-import { Browser, SCREENSHOTS, checkPage, launchChromium, serve, signInWithToken } from './browser';
+import {
+  Browser,
+  checkPage,
+  expectCleanBrowsing,
+  launchChromium,
+  SCREENSHOTS,
+  serve,
+  signInWithToken,
+} from './browser';
 
 // The pages in a real browser (Debian's Chromium): sign in, read the reference programme,
 // change it through the forms and see the pages change. Every page visited is checked with
 // axe against WCAG 2.2 AA and kept as a screenshot under test-output/screenshots/.
 
 jest.setTimeout(60_000);
-
-const NHS_FONT = /^https:\/\/assets\.nhs\.uk\/fonts\/[\w-]+\.woff2?$/;
 
 describe('pages in Chromium', () => {
   let t: TestApp;
@@ -45,11 +51,7 @@ describe('pages in Chromium', () => {
   });
 
   afterEach(() => {
-    // No Content Security Policy refusals, script errors or failed loads on any page.
-    expect(browser?.problems ?? []).toEqual([]);
-    // Nothing from other hosts but the NHS font files nhsuk-frontend's CSS names (assets.nhs.uk,
-    // refused here: tests never use the network); without them the pages fall back to Arial.
-    expect((browser?.external ?? []).filter((url) => !NHS_FONT.test(url))).toEqual([]);
+    expectCleanBrowsing(browser);
   });
 
   const signIn = (token: string) => signInWithToken(page, base, token);

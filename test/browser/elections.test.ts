@@ -1,7 +1,7 @@
 import { Page } from 'playwright-core';
 import { programmeBody, readyToConsult } from '../support/programme-2027';
 import { TestApp, startTestApp } from '../support/test-app';
-import { Browser, checkPage, launchChromium, serve, signInWithToken } from './browser';
+import { Browser, checkPage, expectCleanBrowsing, launchChromium, serve, signInWithToken } from './browser';
 
 // The "done when", through the pages in Chromium, checked with axe (WCAG 2.2 AA): with the clock at
 // 15 February 2027 a v3 programme touching Leicester City Council is refused a consultation launch on
@@ -39,7 +39,7 @@ describe('the elections page in Chromium', () => {
   });
 
   afterEach(() => {
-    expect(browser?.problems ?? []).toEqual([]);
+    expectCleanBrowsing(browser);
   });
 
   const launch = async () => {

@@ -1,9 +1,8 @@
 import ical from 'node-ical';
 import { Page } from 'playwright-core';
-import { DemoSeedService } from '../../src/demo/demo-seed.service';
 import { ProgrammeService } from '../../src/programmes/programme.service';
-import { TestApp, startTestApp } from '../support/test-app';
-import { Browser, checkPage, launchChromium, serve, signInWithToken } from './browser';
+import type { TestApp } from '../support/test-app';
+import { checkPage, DemoInChromium, demoInChromium, expectCleanBrowsing } from './browser';
 
 // The ways to spreadsheets and calendars from the pages, in Chromium with axe: the links on the
 // programme page, making and revoking a calendar address, and importing a tracker workbook
@@ -11,35 +10,23 @@ import { Browser, checkPage, launchChromium, serve, signInWithToken } from './br
 
 jest.setTimeout(90_000);
 
-const NHS_FONT = /^https:\/\/assets\.nhs\.uk\/fonts\/[\w-]+\.woff2?$/;
-
 describe('spreadsheet and calendar pages in Chromium', () => {
+  let demo: DemoInChromium;
   let t: TestApp;
-  let browser: Browser;
   let page: Page;
   let base: string;
   let bct: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ now: '2015-10-30T09:00:00Z' });
-    await t.get(DemoSeedService).seedIfEmpty();
-    bct = (await t.get(ProgrammeService).list()).find((p) => p.name === 'Better Care Together')!.id;
-    const lead = await t.tokenFor('partnerships');
-    base = await serve(t);
-    browser = await launchChromium(base);
-    page = await browser.context.newPage();
-    await signInWithToken(page, base, lead);
+    demo = await demoInChromium('2015-10-30T09:00:00Z', 'partnerships');
+    ({ t, page, base, bct } = demo);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await demo?.close();
   });
 
-  afterEach(() => {
-    expect(browser?.problems ?? []).toEqual([]);
-    expect((browser?.external ?? []).filter((url) => !NHS_FONT.test(url))).toEqual([]);
-  });
+  afterEach(() => expectCleanBrowsing(demo?.browser));
 
   it('links the workbook, CSV and calendar from the programme page, and serves them to the session', async () => {
     await page.goto(`${base}/programmes/${bct}`);

@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
-import { DemoSeedService } from '../../src/demo/demo-seed.service';
-import { ProgrammeService } from '../../src/programmes/programme.service';
 import { docxText, flat, pdfText } from '../support/document-text';
-import { TestApp, startTestApp } from '../support/test-app';
-import { Browser, SCREENSHOTS, checkPage, launchChromium, serve, signInWithToken } from './browser';
+import type { TestApp } from '../support/test-app';
+import { checkPage, DemoInChromium, demoInChromium, expectCleanBrowsing, SCREENSHOTS } from './browser';
 
 // Done when, through the pages in Chromium with axe (WCAG 2.2 AA): Better Care Together as of
 // 30 October 2015 (APP_NOW), its top risks entered on the risk log page, one re-scored with a
@@ -15,8 +13,6 @@ import { Browser, SCREENSHOTS, checkPage, launchChromium, serve, signInWithToken
 // with the conditions, and the risks entered through the page.
 
 jest.setTimeout(180_000);
-
-const NHS_FONT = /^https:\/\/assets\.nhs\.uk\/fonts\/[\w-]+\.woff2?$/;
 
 const SEVEN_GATES: Array<[string, string]> = [
   ['PCBC draft', '4 Sept 2015'],
@@ -83,32 +79,22 @@ const RESCORED = 'Workforce for the new model not recruited';
 const CLOSED = 'Purdah before the May elections';
 
 describe('risks and the highlight report through the pages in Chromium', () => {
+  let demo: DemoInChromium;
   let t: TestApp;
-  let browser: Browser;
   let page: Page;
   let base: string;
   let bct: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ now: '2015-10-30T09:00:00Z' });
-    await t.get(DemoSeedService).seedIfEmpty();
-    bct = (await t.get(ProgrammeService).list()).find((p) => p.name === 'Better Care Together')!.id;
-    const lead = await t.tokenFor('partnerships');
-    base = await serve(t);
-    browser = await launchChromium(base);
-    page = await browser.context.newPage();
-    await signInWithToken(page, base, lead);
+    demo = await demoInChromium('2015-10-30T09:00:00Z', 'partnerships');
+    ({ t, page, base, bct } = demo);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await demo?.close();
   });
 
-  afterEach(() => {
-    expect(browser?.problems ?? []).toEqual([]);
-    expect((browser?.external ?? []).filter((url) => !NHS_FONT.test(url))).toEqual([]);
-  });
+  afterEach(() => expectCleanBrowsing(demo?.browser));
 
   /** The row of the open risks table for a title. */
   const openRow = (title: string) =>

@@ -1,8 +1,6 @@
 import { Page } from 'playwright-core';
-import { DemoSeedService } from '../../src/demo/demo-seed.service';
-import { ProgrammeService } from '../../src/programmes/programme.service';
-import { TestApp, startTestApp } from '../support/test-app';
-import { Browser, checkPage, launchChromium, serve, signInWithToken } from './browser';
+import type { TestApp } from '../support/test-app';
+import { checkPage, DemoInChromium, demoInChromium, expectCleanBrowsing } from './browser';
 
 // The SRO's what-if in Chromium, checked with axe (WCAG 2.2 AA): from the programme page's
 // critical path, through the form, to the two timelines, then on to the re-forecast form.
@@ -10,31 +8,22 @@ import { Browser, checkPage, launchChromium, serve, signInWithToken } from './br
 jest.setTimeout(240_000);
 
 describe('the what-if page in Chromium', () => {
+  let demo: DemoInChromium;
   let t: TestApp;
-  let browser: Browser;
   let page: Page;
   let base: string;
   let bct: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ now: '2015-10-27T09:00:00Z' });
-    await t.get(DemoSeedService).seedIfEmpty();
-    bct = (await t.get(ProgrammeService).list()).find((p) => p.name === 'Better Care Together')!.id;
-    const sro = await t.tokenFor('sro');
-    base = await serve(t);
-    browser = await launchChromium(base);
-    page = await browser.context.newPage();
-    await signInWithToken(page, base, sro);
+    demo = await demoInChromium('2015-10-27T09:00:00Z', 'sro');
+    ({ t, page, base, bct } = demo);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    await demo?.close();
   });
 
-  afterEach(() => {
-    expect(browser?.problems ?? []).toEqual([]);
-  });
+  afterEach(() => expectCleanBrowsing(demo?.browser));
 
   it('marks the critical path on the programme timeline', async () => {
     await page.goto(`${base}/programmes/${bct}`);
