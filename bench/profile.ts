@@ -9,14 +9,9 @@ import { Session } from 'node:inspector';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../src/bootstrap';
-import { TokenService } from '../src/auth/token.service';
-import { loadConfig } from '../src/core/config/app-config';
-import { BETTER_CARE_TOGETHER } from '../src/demo/demo-programmes';
-import { GateChangeService } from '../src/programmes/gate-change.service';
-import { ProgrammeService } from '../src/programmes/programme.service';
 import { CpuProfile, printSummary, summarise } from './support/cpuprofile';
 import { load } from './support/load';
+import { BENCH_ADMIN_TOKEN, seededService } from './support/seeded-service';
 
 const PROGRAMMES = Number(process.env.BENCH_PROGRAMMES ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -29,39 +24,8 @@ function post<T>(session: Session, method: string, params?: object): Promise<T> 
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'cg-profile-'));
-  const admin = 'bench-admin-token-0123456789';
-  const config = loadConfig({
-    DATABASE_URL: `sqlite:${join(dir, 'profile.sqlite')}`,
-    LOG_LEVEL: 'silent',
-    SEED_DEMO: 'false',
-    REMINDERS_CRON_ENABLED: 'false',
-    MAIL_DIR: join(dir, 'mail'),
-    APP_NOW: '2015-10-27T09:00:00Z',
-    BOOTSTRAP_ADMIN_TOKEN: admin,
-  });
-  const app = await createApp(config);
-  await app.init();
-  await app.get(TokenService).bootstrap();
-  const programmes = app.get(ProgrammeService);
-  const changes = app.get(GateChangeService);
-  const actor = {
-    personId: 'bench',
-    tokenId: 'bench',
-    name: 'Bench',
-    email: 'bench@example.nhs.uk',
-    role: 'admin' as const,
-    programmeId: null,
-    via: 'token' as const,
-  };
-  const ids: string[] = [];
-  for (let i = 0; i < PROGRAMMES; i++) {
-    const p = await programmes.create({ ...BETTER_CARE_TOGETHER, name: `Programme ${i}` }, 'bench');
-    await changes.completeGate(p.id, 'pcbc-draft', { completedOn: '2015-09-04' }, actor);
-    await changes.completeGate(p.id, 'clinical-senate-review', { completedOn: '2015-10-05' }, actor);
-    ids.push(p.id);
-  }
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = await app.getUrl();
+  const admin = BENCH_ADMIN_TOKEN;
+  const { app, ids, base } = await seededService(dir, PROGRAMMES);
 
   const session = new Session();
   session.connect();

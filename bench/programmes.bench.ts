@@ -13,13 +13,8 @@ import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../src/bootstrap';
-import { TokenService } from '../src/auth/token.service';
-import { loadConfig } from '../src/core/config/app-config';
-import { BETTER_CARE_TOGETHER } from '../src/demo/demo-programmes';
-import { GateChangeService } from '../src/programmes/gate-change.service';
-import { ProgrammeService } from '../src/programmes/programme.service';
 import { Load, load } from './support/load';
+import { BENCH_ADMIN_TOKEN, seededService } from './support/seeded-service';
 
 const PROGRAMMES = Number(process.env.BENCH_PROGRAMMES ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
@@ -33,45 +28,8 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'cg-bench-'));
   const file = join(dir, 'bench.sqlite');
-  const admin = 'bench-admin-token-0123456789';
-  const config = loadConfig({
-    DATABASE_URL: `sqlite:${file}`,
-    LOG_LEVEL: 'silent',
-    SEED_DEMO: 'false',
-    REMINDERS_CRON_ENABLED: 'false',
-    MAIL_DIR: join(dir, 'mail'),
-    APP_NOW: '2015-10-27T09:00:00Z',
-    BOOTSTRAP_ADMIN_TOKEN: admin,
-    // The load comes from one address, thousands of requests a second: the request limit still counts
-    // every request (its cost is part of the figures) but is set where it is never reached.
-    RATE_LIMIT_MAX: '1000000000',
-  });
-  const app = await createApp(config);
-  await app.init();
-  await app.get(TokenService).bootstrap();
-  const programmes = app.get(ProgrammeService);
-  const changes = app.get(GateChangeService);
-  const actor = {
-    personId: 'bench',
-    tokenId: 'bench',
-    name: 'Bench',
-    email: 'bench@example.nhs.uk',
-    role: 'admin' as const,
-    programmeId: null,
-    via: 'token' as const,
-  };
-
-  const seedStart = Date.now();
-  const ids: string[] = [];
-  for (let i = 0; i < PROGRAMMES; i++) {
-    const p = await programmes.create({ ...BETTER_CARE_TOGETHER, name: `Programme ${i}` }, 'bench');
-    await changes.completeGate(p.id, 'pcbc-draft', { completedOn: '2015-09-04' }, actor);
-    await changes.completeGate(p.id, 'clinical-senate-review', { completedOn: '2015-10-05' }, actor);
-    ids.push(p.id);
-  }
-  const seedMs = Date.now() - seedStart;
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const base = await app.getUrl();
+  const admin = BENCH_ADMIN_TOKEN;
+  const { app, ids, seedMs, base } = await seededService(dir, PROGRAMMES);
 
   // Baseline A: a bare NestJS + Fastify route reading the same rows with better-sqlite3.
   const db = new Database(file, { readonly: true });
