@@ -4,6 +4,7 @@ import { Page } from 'playwright-core';
 import { docxText, flat, pdfText } from '../support/document-text';
 import type { TestApp } from '../support/test-app';
 import { checkPage, DemoInChromium, demoInChromium, expectCleanBrowsing, SCREENSHOTS } from './browser';
+import { CONDITIONS, OCTOBER_DECISIONS, SEVEN_GATES } from '../support/board-report-facts';
 
 // Done when, through the pages in Chromium with axe (WCAG 2.2 AA): Better Care Together as of
 // 30 October 2015 (APP_NOW), its top risks entered on the risk log page, one re-scored with a
@@ -13,23 +14,6 @@ import { checkPage, DemoInChromium, demoInChromium, expectCleanBrowsing, SCREENS
 // with the conditions, and the risks entered through the page.
 
 jest.setTimeout(180_000);
-
-const SEVEN_GATES: Array<[string, string]> = [
-  ['PCBC draft', '4 Sept 2015'],
-  ['Clinical senate review', '5 Oct 2015'],
-  ['Partner board approvals', '26 Oct 2015'],
-  ['NHS England and TDA assurance', '9 Nov 2015'],
-  ['Public consultation', '30 Nov 2015'],
-  ['Decision-making business case', ''],
-  ['Decision in public', ''],
-];
-const OCTOBER_DECISIONS = [
-  ['8 Oct 2015', 'University Hospitals of Leicester NHS Trust', 'Deferred'],
-  ['13 Oct 2015', 'Leicester City CCG', 'Approved'],
-  ['20 Oct 2015', 'West Leicestershire CCG', 'Approved'],
-  ['20 Oct 2015', 'East Leicestershire and Rutland CCG', 'Approved with conditions'],
-];
-const CONDITIONS = 'Equality impact assessment to be completed before consultation starts';
 
 interface RiskForm {
   kind: 'Risk' | 'Issue';

@@ -4,6 +4,7 @@ import { TokenService } from '../../src/auth/token.service';
 import { TestApp, startTestApp } from '../support/test-app';
 import { FORM, PageSession, csrfTokenIn, signInWithToken } from '../support/web-session';
 import { docxText, flat, pdfText } from '../support/document-text';
+import { CONDITIONS, OCTOBER_DECISIONS, SEVEN_GATES } from '../support/board-report-facts';
 
 jest.setTimeout(60_000);
 
@@ -12,22 +13,6 @@ jest.setTimeout(60_000);
 // of October with the conditions, and the top risks entered through the page. The documents
 // are read back with pdf-parse and mammoth, never compared with the service's own output.
 
-const SEVEN_GATES: Array<[string, string]> = [
-  ['PCBC draft', '4 Sept 2015'],
-  ['Clinical senate review', '5 Oct 2015'],
-  ['Partner board approvals', '26 Oct 2015'],
-  ['NHS England and TDA assurance', '9 Nov 2015'],
-  ['Public consultation', '30 Nov 2015'],
-  ['Decision-making business case', ''],
-  ['Decision in public', ''],
-];
-const OCTOBER_DECISIONS = [
-  ['8 Oct 2015', 'University Hospitals of Leicester NHS Trust', 'Deferred'],
-  ['13 Oct 2015', 'Leicester City CCG', 'Approved'],
-  ['20 Oct 2015', 'West Leicestershire CCG', 'Approved'],
-  ['20 Oct 2015', 'East Leicestershire and Rutland CCG', 'Approved with conditions'],
-];
-const CONDITIONS = 'Equality impact assessment to be completed before consultation starts';
 const RISKS: Array<Record<string, string>> = [
   {
     kind: 'risk',
