@@ -135,6 +135,34 @@ describe('WorkingCalendar against the day-by-day definition', () => {
     );
   });
 
+  it('answers a question asked again as it did the first time, also after its memory of answers filled up', () => {
+    // The calendar keeps its answers (bounded: it starts again past 20,000 of a kind). Ask 30,000 different
+    // questions of one calendar, then the first ones again: the same answers, and the walk's.
+    const cal = calendar();
+    const asks = Array.from({ length: 30_000 }, (_, i) => ({
+      from: fromDay(FIRST + ((i * 7919) % (LAST - FIRST))),
+      n: (i % 81) - 40,
+      to: fromDay(FIRST + ((i * 104_729) % (LAST - FIRST))),
+    }));
+    const first = asks
+      .slice(0, 200)
+      .map(({ from, n, to }) => [cal.addWorkingDays(from, n), cal.workingDaysBetween(from, to)]);
+    for (const { from, n, to } of asks) {
+      cal.addWorkingDays(from, n);
+      cal.workingDaysBetween(from, to);
+      cal.onOrAfter(from);
+      cal.onOrBefore(to);
+    }
+    const again = asks
+      .slice(0, 200)
+      .map(({ from, n, to }) => [cal.addWorkingDays(from, n), cal.workingDaysBetween(from, to)]);
+    expect(again).toEqual(first);
+    for (const { from, n, to } of asks.slice(0, 40)) {
+      expect(cal.addWorkingDays(from, n)).toBe(n === 0 ? from : slowAdd(cal, from, n));
+      expect(cal.workingDaysBetween(from, to)).toBe(slowBetween(cal, from, to));
+    }
+  });
+
   it('gives the same answers whichever years were loaded first', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(day, offset), { minLength: 1, maxLength: 8 }), (asks) => {

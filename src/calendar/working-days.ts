@@ -17,6 +17,18 @@ export class WorkingCalendar {
   private closedWeekdays: number[] = [];
   private loadedFrom = Infinity;
   private loadedTo = -Infinity;
+  /**
+   * Answers already worked out, by their arguments. The closures never change once a year is loaded (a year's
+   * bank holidays are fixed, extra closures are given at construction), so an answer never goes stale; the
+   * schedule rules ask the same few hundred questions over and over (every what-if walks each dependency
+   * several times). Nested maps keyed by the date strings, no key built per call; emptied past MEMO_LIMIT.
+   */
+  private readonly memo = {
+    between: new Memo<number>(),
+    add: new Memo<IsoDate>(),
+    onOrAfter: new Memo<IsoDate>(),
+    onOrBefore: new Memo<IsoDate>(),
+  };
 
   constructor(extraClosureDays: IsoDate[] = []) {
     for (const day of extraClosureDays) this.closed.add(toDay(day));
@@ -29,6 +41,10 @@ export class WorkingCalendar {
 
   /** The date itself when it is a working day, else the next working day. */
   onOrAfter(date: IsoDate): IsoDate {
+    return this.memo.onOrAfter.get(date, '') ?? this.memo.onOrAfter.set(date, '', this.computeOnOrAfter(date));
+  }
+
+  private computeOnOrAfter(date: IsoDate): IsoDate {
     let d = toDay(date);
     while (!this.isWorkingDayNumber(d)) d++;
     return fromDay(d);
@@ -36,6 +52,10 @@ export class WorkingCalendar {
 
   /** The date itself when it is a working day, else the working day before it. */
   onOrBefore(date: IsoDate): IsoDate {
+    return this.memo.onOrBefore.get(date, '') ?? this.memo.onOrBefore.set(date, '', this.computeOnOrBefore(date));
+  }
+
+  private computeOnOrBefore(date: IsoDate): IsoDate {
     let d = toDay(date);
     while (!this.isWorkingDayNumber(d)) d--;
     return fromDay(d);
@@ -44,6 +64,10 @@ export class WorkingCalendar {
   /** Moves n working days from `date` (negative n moves back). n = 0 returns `date` unchanged. */
   addWorkingDays(date: IsoDate, n: number): IsoDate {
     if (n === 0) return date;
+    return this.memo.add.get(date, n) ?? this.memo.add.set(date, n, this.computeAddWorkingDays(date, n));
+  }
+
+  private computeAddWorkingDays(date: IsoDate, n: number): IsoDate {
     const a = toDay(date);
     this.cover(a);
     // Jump by weekdays, then by as many more as the closures on the way took back, until none did:
@@ -73,6 +97,10 @@ export class WorkingCalendar {
    * including `to`; negative when `to` is earlier. Friday to the next Monday is 1.
    */
   workingDaysBetween(from: IsoDate, to: IsoDate): number {
+    return this.memo.between.get(from, to) ?? this.memo.between.set(from, to, this.computeWorkingDaysBetween(from, to));
+  }
+
+  private computeWorkingDaysBetween(from: IsoDate, to: IsoDate): number {
     const a = toDay(from);
     const b = toDay(to);
     if (a === b) return 0;
@@ -142,6 +170,34 @@ function bankHolidays(year: number, holidays: () => Holidays): readonly number[]
     bankHolidaysByYear.set(year, days);
   }
   return days;
+}
+
+/** Past this many answers of one kind, a memo starts again (bounded memory whatever dates are asked about). */
+const MEMO_LIMIT = 20_000;
+
+/** Answers keyed by two arguments, in nested maps. */
+class Memo<T> {
+  private readonly answers = new Map<string, Map<string | number, T>>();
+  private size = 0;
+
+  get(a: string, b: string | number): T | undefined {
+    return this.answers.get(a)?.get(b);
+  }
+
+  set(a: string, b: string | number, value: T): T {
+    if (this.size >= MEMO_LIMIT) {
+      this.answers.clear();
+      this.size = 0;
+    }
+    let inner = this.answers.get(a);
+    if (!inner) {
+      inner = new Map();
+      this.answers.set(a, inner);
+    }
+    inner.set(b, value);
+    this.size++;
+    return value;
+  }
 }
 
 // Day numbers count from 1 January 1970, a Thursday; day 4 (5 January 1970) was a Monday.
