@@ -103,21 +103,44 @@ export class ElectionsService {
    * guard and the what-if both ask, so that a what-if never promises a launch the guard would refuse. National
    * periods always; a scheduled May poll unless every council the programme touches is recorded as having no polls
    * that year (none named: every poll); a local period with areas when they share a council; configured periods
-   * with the rule's. Read from the database, inside the caller's transaction when `em` is given.
+   * with the rule's. Inside a transaction (`em` given: the launch guard) read from the database there; otherwise
+   * (the what-if, the programme page's critical path) from the same in-memory election data the programme views
+   * are worked out from, so a what-if and the view it shows agree and neither costs a query.
    */
-  forProgramme(
+  async forProgramme(
     programme: { councils: string[] | null },
     from: IsoDate,
     to: IsoDate,
     em?: EntityManager,
   ): Promise<Election[]> {
-    return this.periods(from, to, programme.councils ?? [], em);
+    if (em) return this.periods(from, to, programme.councils ?? [], em);
+    const data = await this.refresh();
+    return this.periodsOf(data, from, to, programme.councils ?? []);
   }
 
   /** Every period overlapping from..to; with `areas` only those that apply to a programme touching them. */
   async periods(from: IsoDate, to: IsoDate, areas?: readonly string[], em?: EntityManager): Promise<Election[]> {
     const [extra, noPolls] = await Promise.all([this.entered(em), areas ? this.noPolls(em) : Promise.resolve([])]);
     return this.rules.preElectionPeriods(from, to, areas, noPolls, extra);
+  }
+
+  /** The last periods worked out from the in-memory data, by their question: what-ifs in a row ask the same one. */
+  private readonly recentPeriods = new Map<string, Election[]>();
+  private recentOf: ElectionData | undefined;
+
+  private periodsOf(data: ElectionData, from: IsoDate, to: IsoDate, areas: readonly string[]): Election[] {
+    if (this.recentOf !== data || this.recentPeriods.size >= 100) {
+      this.recentPeriods.clear();
+      this.recentOf = data;
+    }
+    const key = `${from}|${to}|${areas.join(',')}`;
+    let periods = this.recentPeriods.get(key);
+    if (!periods) {
+      periods = this.rules.preElectionPeriods(from, to, areas, data.noPolls, data.entered);
+      this.recentPeriods.set(key, periods);
+    }
+    // A copy of the list: callers may add to it; the periods themselves are never changed.
+    return [...periods];
   }
 
   async create(body: CreateElectionDto, actor: Actor): Promise<Election> {

@@ -39,6 +39,8 @@ export class WhatIfService {
   ) {}
 
   private readonly inspected = new WeakMap<ProgrammeEntity, ReturnType<WorkflowEngine['inspect']>>();
+  /** What holds each gate back, worked out once per programme as loaded: it depends on nothing a what-if changes. */
+  private readonly blocked = new WeakMap<ProgrammeAggregate, ReturnType<WorkflowEngine['blockersOf']>>();
 
   async run(id: string, changes: WhatIfChange[], actor: Actor): Promise<WhatIfAnswer> {
     this.programmes.checkScope(id, actor);
@@ -58,7 +60,6 @@ export class WhatIfService {
     // The programme as it is, exactly as GET shows it (from the view cache when this revision's is there).
     await this.elections.refresh();
     const before = this.programmes.currentView(aggregate, state);
-    const partyName = (pid: string) => aggregate.parties.find((p) => p.partyId === pid)?.name ?? pid;
     return whatIf({
       aggregate,
       def,
@@ -70,7 +71,7 @@ export class WhatIfService {
       elections: { rules: this.electionRules, ...this.elections.current() },
       before,
       periods,
-      blockers: this.engine.blockersOf(state, partyName),
+      blockers: this.blockersOf(aggregate, state),
       changes,
     });
   }
@@ -94,6 +95,16 @@ export class WhatIfService {
       this.inspected.set(programme, state);
     }
     return state;
+  }
+
+  private blockersOf(aggregate: ProgrammeAggregate, state: ReturnType<WorkflowEngine['inspect']>) {
+    let blockers = this.blocked.get(aggregate);
+    if (!blockers) {
+      const partyName = (pid: string) => aggregate.parties.find((p) => p.partyId === pid)?.name ?? pid;
+      blockers = this.engine.blockersOf(state, partyName);
+      this.blocked.set(aggregate, blockers);
+    }
+    return blockers;
   }
 
   /** The periods that apply to the programme, by the launch guard's own rule, from today to past its last date. */

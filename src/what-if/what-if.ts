@@ -174,7 +174,8 @@ export function checkChanges(inputs: Pick<WhatIfInputs, 'aggregate' | 'def' | 's
 /** The programme as it would be after the changes (which checkChanges has passed). */
 export function whatIf(inputs: WhatIfInputs): WhatIfAnswer {
   const { aggregate, def, statuses, context, today, calendar, changes } = inputs;
-  const title = (id: string) => def.gates.find((g) => g.id === id)?.title ?? id;
+  const titles = new Map(def.gates.map((g) => [g.id, g.title]));
+  const title = (id: string) => titles.get(id) ?? id;
   const partyName = (gateId: string, partyId: string) =>
     aggregate.parties.find((p) => p.gateId === gateId && p.partyId === partyId)?.name ?? partyId;
   const viewOf = (planned: PlannedGate[]) => programmeView({ ...inputs, aggregate: withDates(aggregate, planned) });
@@ -209,8 +210,11 @@ export function whatIf(inputs: WhatIfInputs): WhatIfAnswer {
   let lengthDays = normalDays;
 
   // Upstream first, as a programme office would re-forecast them: the order of the workflow's gates.
+  const byGate = new Map<string, WhatIfChange[]>();
+  for (const c of changes) if (c.gateId !== undefined) byGate.set(c.gateId, [...(byGate.get(c.gateId) ?? []), c]);
   for (const gate of def.gates) {
-    const mine = changes.filter((c) => c.gateId === gate.id);
+    const mine = byGate.get(gate.id);
+    if (!mine) continue;
     const forecast = mine.find((c) => c.forecastDate);
     if (forecast?.forecastDate) {
       const why = `Re-forecast to ${formatShort(forecast.forecastDate)} in this what-if`;

@@ -56,7 +56,9 @@ export function projectSchedule(
     return date;
   };
 
-  for (const gate of gates) visit(gate, new Set());
+  // One path for every walk: each visit takes its gate off again, so it is empty between gates.
+  const path = new Set<string>();
+  for (const gate of gates) visit(gate, path);
   return projected;
 }
 
