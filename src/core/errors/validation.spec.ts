@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { findUnstorableText, isStorableText, line, slug, text } from './validation';
+import { findUnstorableText, isRealDate, isStorableText, line, slug, text } from './validation';
 
 const NUL = '\u0000';
 const HIGH = fc.integer({ min: 0xd800, max: 0xdbff }).map((c) => String.fromCharCode(c));
@@ -36,5 +36,46 @@ describe('storable text', () => {
     expect(findUnstorableText({ gates: { ['\uD800']: {} } })).toBe('gates.\uD800');
     expect(findUnstorableText('\uDC00')).toBe('');
     expect(findUnstorableText({ a: 1, b: null, c: ['ok', { d: 'ok' }] })).toBeUndefined();
+  });
+});
+
+describe('isRealDate', () => {
+  // The calendar as Date.UTC keeps it, the oracle: a date is real when it comes back as it went in.
+  const oracle = (y: number, m: number, d: number) => {
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  };
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+
+  it('agrees with the calendar on every YYYY-MM-DD from 1900 to 2199, leap days and month ends included', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1900, max: 2199 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (y, m, d) => expect(isRealDate(`${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`)).toBe(oracle(y, m, d)),
+      ),
+      { numRuns: 2000 },
+    );
+    expect(isRealDate('2000-02-29')).toBe(true);
+    expect(isRealDate('1900-02-29')).toBe(false);
+    expect(isRealDate('2100-02-29')).toBe(false);
+    expect(isRealDate('2016-02-29')).toBe(true);
+    expect(isRealDate('2015-02-29')).toBe(false);
+  });
+
+  it('refuses years outside 1900 to 2199 and anything not shaped YYYY-MM-DD', () => {
+    for (const value of [
+      '1899-12-31',
+      '2200-01-01',
+      '2015-1-01',
+      '2015-01-1',
+      '20150101',
+      '2015/01/01',
+      'abcd-ef-gh',
+      '',
+    ]) {
+      expect(isRealDate(value)).toBe(false);
+    }
   });
 });

@@ -89,18 +89,25 @@ export const text = () => z.string().refine(isStorableText, { message: UNSTORABL
  * storable text; undefined when there is none.
  */
 export function findUnstorableText(value: unknown, path: string[] = []): string | undefined {
+  // One path array for the whole walk, pushed and popped: no array made per field of a valid body.
   if (typeof value === 'string') return isStorableText(value) ? undefined : path.join('.');
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findUnstorableText(value[i], [...path, String(i)]);
+      path.push(String(i));
+      const found = findUnstorableText(value[i], path);
+      path.pop();
       if (found !== undefined) return found;
     }
     return undefined;
   }
   if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (!isStorableText(key)) return [...path, key].join('.');
-      const found = findUnstorableText(item, [...path, key]);
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      path.push(key);
+      const found = isStorableText(key)
+        ? findUnstorableText((value as Record<string, unknown>)[key], path)
+        : path.join('.');
+      path.pop();
       if (found !== undefined) return found;
     }
   }
@@ -112,11 +119,14 @@ export const isoDate = text()
   .refine(isRealDate, 'is not a real calendar date');
 
 export function isRealDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return (
-    date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d && y >= 1900 && y < 2200
-  );
+  // YYYY-MM-DD, a day that exists in that month of that year.
+  if (value.length !== 10 || value[4] !== '-' || value[7] !== '-') return false;
+  const y = +value.slice(0, 4);
+  const m = +value.slice(5, 7);
+  const d = +value.slice(8, 10);
+  if (!(y >= 1900 && y < 2200 && m >= 1 && m <= 12 && d >= 1)) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
 }
 
 /** Names, minute references and the like: one line, no control characters (they end up in mail headers). */
