@@ -6,9 +6,11 @@ import { readFileSync } from 'node:fs';
 
 interface Spec {
   base: string;
-  mode: 'status' | 'decisions' | 'bare';
+  mode: 'status' | 'decisions' | 'bare' | 'what-if';
   ids: string[];
   token?: string;
+  /** For 'what-if': the body posted to each programme's what-if. */
+  body?: unknown;
   seconds: number;
   connections: number;
 }
@@ -38,13 +40,25 @@ async function main() {
             };
           },
         }
-      : {
-          setupRequest: (req) => ({
-            ...req,
-            headers: auth,
-            path: spec.mode === 'bare' ? `/bare/${ids[n++ % ids.length]}` : `/api/programmes/${ids[n++ % ids.length]}`,
-          }),
-        };
+      : spec.mode === 'what-if'
+        ? {
+            method: 'POST',
+            setupRequest: (req) => ({
+              ...req,
+              method: 'POST',
+              path: `/api/programmes/${ids[n++ % ids.length]}/what-if`,
+              headers: { ...auth, 'content-type': 'application/json' },
+              body: JSON.stringify(spec.body),
+            }),
+          }
+        : {
+            setupRequest: (req) => ({
+              ...req,
+              headers: auth,
+              path:
+                spec.mode === 'bare' ? `/bare/${ids[n++ % ids.length]}` : `/api/programmes/${ids[n++ % ids.length]}`,
+            }),
+          };
   const result = await autocannon({
     url: spec.base,
     connections: spec.connections,

@@ -20,9 +20,10 @@ export interface Load {
 
 export interface LoadSpec {
   base: string;
-  mode: 'status' | 'decisions' | 'bare';
+  mode: 'status' | 'decisions' | 'bare' | 'what-if';
   ids: string[];
   token?: string;
+  body?: unknown;
   seconds: number;
   connections: number;
 }
