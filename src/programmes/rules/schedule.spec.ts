@@ -83,6 +83,28 @@ describe('projectSchedule', () => {
     expect(p.get('senate')).toBe('2015-10-12');
   });
 
+  it('gives the same projection whatever order the gates are listed in, and refuses a cycle', () => {
+    const slipped = chain({
+      senate: { forecastDate: '2015-10-12' },
+      pcbc: { status: 'complete', actualDate: '2015-09-11' },
+    });
+    const inOrder = projectSchedule(slipped, cal, '2015-10-01');
+    for (const order of [
+      [3, 2, 1, 0],
+      [2, 0, 3, 1],
+      [1, 3, 0, 2],
+    ]) {
+      const shuffled = projectSchedule(
+        order.map((i) => slipped[i]),
+        cal,
+        '2015-10-01',
+      );
+      expect(new Map([...shuffled].sort())).toEqual(new Map([...inOrder].sort()));
+    }
+    const cyclic = chain({ pcbc: { dependsOn: ['consult'] } });
+    expect(() => projectSchedule(cyclic, cal)).toThrow(/dependency cycle/);
+  });
+
   it('finds dependents and the path to a gate', () => {
     expect(dependentsOf(chain(), 'senate')).toEqual(['partners', 'consult']);
     expect([...pathTo(chain(), 'partners')].sort()).toEqual(['partners', 'pcbc', 'senate']);

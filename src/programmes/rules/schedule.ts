@@ -28,37 +28,51 @@ export function projectSchedule(
   calendar: WorkingCalendar,
   today?: IsoDate,
 ): Map<string, IsoDate | null> {
-  const byId = new Map(gates.map((g) => [g.id, g]));
   const projected = new Map<string, IsoDate | null>();
+  let byId: Map<string, PlannedGate> | undefined;
 
+  const dateOf = (gate: PlannedGate, depDate: (id: string) => IsoDate | null | undefined): IsoDate | null => {
+    if (gate.status === 'complete' || (gate.status === 'running' && gate.actualDate)) {
+      return gate.actualDate ?? gate.forecastDate ?? gate.baselineDate;
+    }
+    let date = gate.forecastDate ?? gate.baselineDate;
+    if (date && today) date = maxDate(date, today);
+    for (const depId of gate.dependsOn) {
+      const dep = depDate(depId);
+      if (dep === undefined) continue;
+      const gap = dep && plannedGap((byId ??= new Map(gates.map((g) => [g.id, g]))).get(depId)!, gate, calendar);
+      if (!dep || gap === null) continue;
+      const carried = carriedDate(dep, gap, calendar);
+      date = date ? maxDate(date, carried) : carried;
+    }
+    return date;
+  };
+
+  // Definitions list gates after the gates they depend on, so one pass in order sees every dependency first;
+  // a list in another order is walked depth first instead, refusing a cycle.
   const visit = (gate: PlannedGate, path: Set<string>): IsoDate | null => {
     if (projected.has(gate.id)) return projected.get(gate.id)!;
     if (path.has(gate.id)) throw new Error(`dependency cycle through ${gate.id}`);
     path.add(gate.id);
-    let date: IsoDate | null;
-    if (gate.status === 'complete' || (gate.status === 'running' && gate.actualDate)) {
-      date = gate.actualDate ?? gate.forecastDate ?? gate.baselineDate;
-    } else {
-      date = gate.forecastDate ?? gate.baselineDate;
-      if (date && today) date = maxDate(date, today);
-      for (const depId of gate.dependsOn) {
-        const dep = byId.get(depId);
-        if (!dep) continue;
-        const depDate = visit(dep, path);
-        const gap = plannedGap(dep, gate, calendar);
-        if (!depDate || gap === null) continue;
-        const carried = carriedDate(depDate, gap, calendar);
-        date = date ? maxDate(date, carried) : carried;
-      }
-    }
+    const date = dateOf(gate, (depId) => {
+      const dep = (byId ??= new Map(gates.map((g) => [g.id, g]))).get(depId);
+      return dep ? visit(dep, path) : undefined;
+    });
     path.delete(gate.id);
     projected.set(gate.id, date);
     return date;
   };
 
-  // One path for every walk: each visit takes its gate off again, so it is empty between gates.
-  const path = new Set<string>();
-  for (const gate of gates) visit(gate, path);
+  let path: Set<string> | undefined;
+  for (const gate of gates) {
+    if (projected.has(gate.id)) continue;
+    if (gate.dependsOn.every((id) => projected.has(id)))
+      projected.set(
+        gate.id,
+        dateOf(gate, (id) => projected.get(id)),
+      );
+    else visit(gate, (path ??= new Set()));
+  }
   return projected;
 }
 
