@@ -3,10 +3,16 @@
 // entry point and everything it imports into one file: dist/bundle/service.js (src/main.ts) and
 // dist/bundle/cli.js (src/cli.ts). Loading one file instead of resolving and reading some 2,000
 // saves most of the start-up (docs/decisions/034-bundled-build.md, docs/benchmarks.md).
+// Then the service is started once from the bundle, on a throwaway SQLite file, and V8's code
+// cache of everything start-up compiled is kept beside it (service.js.cache); dist/bundle/main.js,
+// the launcher, starts the bundle with it.
 'use strict';
 
 const esbuild = require('esbuild');
-const { writeFileSync } = require('node:fs');
+const { spawn } = require('node:child_process');
+const { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
+const { createServer } = require('node:net');
+const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const lazyPackages = require('./lazy-packages');
 
@@ -60,8 +66,77 @@ async function bundle() {
   return result.metafile;
 }
 
-if (require.main === module) {
-  bundle().catch(() => process.exit(1)); // esbuild has printed the errors
+/**
+ * Starts the bundled service through the launcher on a fresh SQLite file, waits for its first
+ * healthy answer and has it write the code cache of what start-up compiled. Fails when the
+ * bundle does not start: the build then fails too, rather than ship a bundle that cannot.
+ */
+async function recordCodeCache() {
+  const launcher = join(OUT_DIR, 'main.js');
+  copyFileSync(join(__dirname, 'bundle-launcher.js'), launcher);
+  const cache = join(OUT_DIR, 'service.js.cache');
+  const data = mkdtempSync(join(tmpdir(), 'cg-code-cache-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, [launcher], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      // V8 refuses a cache made under other flags (--max-old-space-size, say): build with the same.
+      ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}),
+      TZ: 'UTC',
+      PORT: String(port),
+      DATABASE_URL: `sqlite:${join(data, 'start.sqlite')}`,
+      MAIL_DIR: join(data, 'mail'),
+      SEED_DEMO: 'false',
+      REMINDERS_CRON_ENABLED: 'false',
+      BOOTSTRAP_ADMIN_TOKEN: 'code-cache-run-0123456789abcdef',
+      LOG_LEVEL: 'error',
+      CODE_CACHE_OUT: cache,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  try {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (child.exitCode !== null)
+        throw new Error(`the bundled service exited with ${child.exitCode} before it was healthy`);
+      const healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.status === 200,
+        () => false,
+      );
+      if (healthy) break;
+      if (Date.now() > deadline) throw new Error('the bundled service was not healthy after 60 s');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    child.kill('SIGUSR2');
+    const { code } = await exited;
+    if (code !== 0 || !existsSync(cache)) throw new Error(`the code cache was not written (exit ${code})`);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    rmSync(data, { recursive: true, force: true });
+  }
 }
 
-module.exports = { bundle, EXTERNAL, OUT_DIR };
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+if (require.main === module) {
+  bundle()
+    .catch(() => process.exit(1)) // esbuild has printed the errors
+    .then(recordCodeCache)
+    .catch((error) => {
+      console.error(`bundle: ${error.message}`);
+      process.exit(1);
+    });
+}
+
+module.exports = { bundle, recordCodeCache, EXTERNAL, OUT_DIR };
