@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import jest from 'eslint-plugin-jest';
 import tseslint from 'typescript-eslint';
+import lazyPackages from './scripts/lazy-packages.js';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'data/', 'test-output/', 'bench/results/'] },
@@ -41,13 +42,11 @@ export default tseslint.config(
                 'Use the decorators of src/core/openapi/api-docs.ts: they load @nestjs/swagger only for /api/docs.',
               allowTypeImports: true,
             },
-            ...['exceljs', 'docx', 'pdfkit', 'ical-generator', 'openid-client', 'date-holidays', 'nodemailer'].map(
-              (name) => ({
-                name,
-                message: `Heavy library, needed after start-up if at all: require('${name}') inside the function that uses it (docs/benchmarks.md).`,
-                allowTypeImports: true,
-              }),
-            ),
+            ...lazyPackages.map((name) => ({
+              name,
+              message: `Heavy library, needed after start-up if at all: require('${name}') inside the function that uses it (docs/benchmarks.md).`,
+              allowTypeImports: true,
+            })),
           ],
         },
       ],
@@ -75,6 +74,9 @@ export default tseslint.config(
         __dirname: 'readonly',
         __filename: 'readonly',
         console: 'readonly',
+        Buffer: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
       },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -1,8 +1,9 @@
 // Cold start: from spawning the process to the first 200 from /api/health, and the peak
-// resident memory (VmHWM) by then. Ours runs from dist/ on a fresh SQLite file (migrations
-// included, no demo data); the baseline is a bare NestJS + Fastify app with one route,
-// compiled the same way and started in the same run. Runs alternate to share the noise.
-// Target: at most 1.5x the bare app's time.
+// resident memory (VmHWM) by then. Ours runs as `npm start` runs it, the bundle of dist/bundle/
+// with its code cache, and as tsc compiled it, dist/src/main.js (what `npm start` ran before
+// decision 034), each on a fresh SQLite file (migrations included, no demo data); the baseline is
+// a bare NestJS + Fastify app with one route, compiled with tsc too and started in the same run.
+// Runs alternate to share the noise. Target: at most 1.5x the bare app's time.
 import { execFileSync, spawn } from 'node:child_process';
 import {
   existsSync,
@@ -21,8 +22,14 @@ import * as ts from 'typescript';
 
 const ROOT = resolve(__dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-// BENCH_OURS: another build's entry point (say, a copy of dist/ from before a change) to compare.
-const OURS = process.env.BENCH_OURS ? resolve(process.env.BENCH_OURS) : join(ROOT, 'dist/src/main.js');
+// BENCH_OURS: other entry points to measure instead, comma-separated (say, a copy of dist/ from
+// before a change, or dist/bundle/service.js for the bundle without its code cache).
+const CASES = process.env.BENCH_OURS
+  ? process.env.BENCH_OURS.split(',').map((entry) => ({ name: entry, entry: resolve(entry) }))
+  : [
+      { name: 'consultation-gates (bundle, npm start)', entry: join(ROOT, 'dist/bundle/main.js') },
+      { name: 'consultation-gates (tsc output)', entry: join(ROOT, 'dist/src/main.js') },
+    ];
 const BASELINE_DIR = join(__dirname, 'results/baseline-dist');
 
 interface Sample {
@@ -35,64 +42,75 @@ interface Sample {
 async function main(): Promise<void> {
   if (!process.env.BENCH_OURS) buildIfStale();
   const baseline = compileBaseline();
-  const ours: Sample[] = [];
+  const ours: Sample[][] = CASES.map(() => []);
   const bare: Sample[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const data = mkdtempSync(join(tmpdir(), 'cg-bench-cold-'));
-    try {
-      ours.push(
-        await coldStart(OURS, {
-          DATABASE_URL: `sqlite:${join(data, 'cold.sqlite')}`,
-          MAIL_DIR: join(data, 'mail'),
-          SEED_DEMO: 'false',
-          REMINDERS_CRON_ENABLED: 'false',
-          BOOTSTRAP_ADMIN_TOKEN: 'bench-admin-token-0123456789',
-        }),
-      );
-    } finally {
-      rmSync(data, { recursive: true, force: true });
+    for (const [c, { entry }] of CASES.entries()) {
+      const data = mkdtempSync(join(tmpdir(), 'cg-bench-cold-'));
+      try {
+        ours[c].push(
+          await coldStart(entry, {
+            DATABASE_URL: `sqlite:${join(data, 'cold.sqlite')}`,
+            MAIL_DIR: join(data, 'mail'),
+            SEED_DEMO: 'false',
+            REMINDERS_CRON_ENABLED: 'false',
+            BOOTSTRAP_ADMIN_TOKEN: 'bench-admin-token-0123456789',
+          }),
+        );
+      } finally {
+        rmSync(data, { recursive: true, force: true });
+      }
     }
     bare.push(await coldStart(baseline, {}));
   }
 
-  const summary = {
-    runs: RUNS,
-    node: process.version,
-    ours: stats(ours),
-    bare: stats(bare),
-  };
-  const timeRatio = summary.ours.medianMs / summary.bare.medianMs;
-  const memoryRatio = summary.ours.medianPeakRssMiB / summary.bare.medianPeakRssMiB;
-  const cpuRatio = summary.ours.medianCpuMs / summary.bare.medianCpuMs;
+  const bareStats = stats(bare);
+  const cases = CASES.map(({ name, entry }, c) => {
+    const s = stats(ours[c]);
+    return {
+      name,
+      entry,
+      ...s,
+      timeRatio: s.medianMs / bareStats.medianMs,
+      cpuRatio: s.medianCpuMs / bareStats.medianCpuMs,
+      memoryRatio: s.medianPeakRssMiB / bareStats.medianPeakRssMiB,
+    };
+  });
 
   const row = (name: string, ms: number, cpuMs: number, mib: number) =>
-    `${name.padEnd(34)} ${ms.toFixed(0).padStart(8)} ${cpuMs.toFixed(0).padStart(8)} ${mib.toFixed(1).padStart(10)}`;
+    `${name.padEnd(40)} ${ms.toFixed(0).padStart(8)} ${cpuMs.toFixed(0).padStart(8)} ${mib.toFixed(1).padStart(10)}`;
   console.log(`\nCold start to a healthy answer (median of ${RUNS}, ${process.version})`);
-  console.log(`${'case'.padEnd(34)} ${'ms'.padStart(8)} ${'CPU ms'.padStart(8)} ${'peak MiB'.padStart(10)}`);
+  console.log(`${'case'.padEnd(40)} ${'ms'.padStart(8)} ${'CPU ms'.padStart(8)} ${'peak MiB'.padStart(10)}`);
+  for (const c of cases) console.log(row(c.name, c.medianMs, c.medianCpuMs, c.medianPeakRssMiB));
   console.log(
-    row(
-      'consultation-gates (dist, SQLite)',
-      summary.ours.medianMs,
-      summary.ours.medianCpuMs,
-      summary.ours.medianPeakRssMiB,
-    ),
+    row('bare NestJS + Fastify, one route', bareStats.medianMs, bareStats.medianCpuMs, bareStats.medianPeakRssMiB),
   );
-  console.log(
-    row(
-      'bare NestJS + Fastify, one route',
-      summary.bare.medianMs,
-      summary.bare.medianCpuMs,
-      summary.bare.medianPeakRssMiB,
-    ),
-  );
-  console.log(
-    `ratio ours/bare: time ${timeRatio.toFixed(2)}x, CPU ${cpuRatio.toFixed(2)}x (target <= 1.5x: ${timeRatio <= 1.5 ? 'met' : 'NOT met'} / ${cpuRatio <= 1.5 ? 'met' : 'NOT met'}), peak memory ${memoryRatio.toFixed(2)}x\n`,
-  );
+  for (const c of cases) {
+    console.log(
+      `ratio ${c.name}/bare: time ${c.timeRatio.toFixed(2)}x, CPU ${c.cpuRatio.toFixed(2)}x (target <= 1.5x: ${c.timeRatio <= 1.5 ? 'met' : 'NOT met'} / ${c.cpuRatio <= 1.5 ? 'met' : 'NOT met'}), peak memory ${c.memoryRatio.toFixed(2)}x`,
+    );
+  }
+  console.log('');
 
   mkdirSync(join(__dirname, 'results'), { recursive: true });
+  const [first] = cases;
   writeFileSync(
     join(__dirname, 'results', 'cold-start.json'),
-    JSON.stringify({ ...summary, timeRatio, cpuRatio, memoryRatio, at: new Date().toISOString() }, null, 2),
+    JSON.stringify(
+      {
+        runs: RUNS,
+        node: process.version,
+        ours: first,
+        cases,
+        bare: bareStats,
+        timeRatio: first.timeRatio,
+        cpuRatio: first.cpuRatio,
+        memoryRatio: first.memoryRatio,
+        at: new Date().toISOString(),
+      },
+      null,
+      2,
+    ),
   );
 }
 
@@ -138,8 +156,11 @@ async function coldStart(entry: string, env: Record<string, string>): Promise<Sa
 
 /** Builds dist/ when it is missing or older than any source file. */
 function buildIfStale(): void {
-  const builtAt = existsSync(OURS) ? statSync(OURS).mtimeMs : 0;
-  const newest = Math.max(...['src', 'workflows'].flatMap((dir) => mtimes(join(ROOT, dir))));
+  const builtAt = Math.min(...CASES.map(({ entry }) => (existsSync(entry) ? statSync(entry).mtimeMs : 0)));
+  const newest = Math.max(
+    ...['src', 'workflows'].flatMap((dir) => mtimes(join(ROOT, dir))),
+    ...['bundle.js', 'bundle-launcher.js'].map((file) => statSync(join(ROOT, 'scripts', file)).mtimeMs),
+  );
   if (builtAt >= newest) return;
   console.log('building dist/ (missing or older than the sources)...');
   execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
