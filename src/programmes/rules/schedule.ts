@@ -39,9 +39,9 @@ export function projectSchedule(
     if (date && today) date = maxDate(date, today);
     for (const depId of gate.dependsOn) {
       const dep = depDate(depId);
-      if (dep === undefined) continue;
-      const gap = dep && plannedGap((byId ??= new Map(gates.map((g) => [g.id, g]))).get(depId)!, gate, calendar);
-      if (!dep || gap === null) continue;
+      if (!dep) continue;
+      const gap = plannedGap((byId ??= new Map(gates.map((g) => [g.id, g]))).get(depId)!, gate, calendar);
+      if (gap === null) continue;
       const carried = carriedDate(dep, gap, calendar);
       date = date ? maxDate(date, carried) : carried;
     }
