@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { PersonEntity } from '../../src/auth/person.entity';
 import { createDataSource, migrate } from '../../src/core/database/data-source';
 import { UnitOfWork } from '../../src/core/database/unit-of-work';
@@ -93,5 +93,48 @@ describe('UnitOfWork', () => {
     );
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(4);
     expect(await dataSource.getRepository(PersonEntity).count()).toBe(before + 6);
+  });
+
+  it('on SQLite, answers every query as the ORM driver does, failures included', async () => {
+    // The writer's statements run on better-sqlite3 directly, not through the ORM's asynchronous query
+    // path; what every caller gets back must be what the ORM's own driver method gives for the same SQL.
+    if (uow.dialect !== 'sqlite') return;
+    const runner = dataSource.createQueryRunner();
+    const viaDriver = (sql: string, values: unknown[] = [], structured = false): Promise<unknown> =>
+      (Object.getPrototypeOf(runner) as { query: typeof runner.query }).query.call(runner, sql, values, structured);
+    await uow.run((em) => em.query('CREATE TABLE uow_probe (id INTEGER PRIMARY KEY, flag INTEGER, label TEXT UNIQUE)'));
+    const seen = await uow.run(async (em) => {
+      expect(em.queryRunner!.query).not.toBe(Object.getPrototypeOf(runner).query);
+      const pair = async (sql: string, values: unknown[], structured = false) => [
+        await em.queryRunner!.query(sql, values, structured),
+        await viaDriver(sql, values, structured),
+      ];
+      return {
+        inserts: await Promise.all([
+          em.query('INSERT INTO uow_probe (flag, label) VALUES (?, ?)', [true, 'direct']),
+          viaDriver('INSERT INTO uow_probe (flag, label) VALUES (?, ?)', [false, 'driver']),
+        ]),
+        selects: await pair('SELECT id, flag, label FROM uow_probe WHERE flag IN (?, ?) ORDER BY id', [true, false]),
+        updates: await pair('UPDATE uow_probe SET flag = ? WHERE id > ?', [true, 0], true),
+        failures: await Promise.all(
+          [em.query.bind(em), viaDriver].map((query) =>
+            query('INSERT INTO uow_probe (label) VALUES (?)', ['direct']).catch((error: unknown) => error),
+          ),
+        ),
+      };
+    });
+    expect(seen.inserts).toEqual([1, 2]);
+    expect(seen.selects[0]).toEqual([
+      { id: 1, flag: 1, label: 'direct' },
+      { id: 2, flag: 0, label: 'driver' },
+    ]);
+    expect(seen.selects[0]).toEqual(seen.selects[1]);
+    expect(seen.updates[0]).toMatchObject({ affected: 2 });
+    expect(seen.updates[0]).toEqual(seen.updates[1]);
+    for (const failure of seen.failures) {
+      expect(failure).toBeInstanceOf(QueryFailedError);
+      expect((failure as { driverError: { code: string } }).driverError.code).toBe('SQLITE_CONSTRAINT_UNIQUE');
+    }
+    expect(String(seen.failures[0])).toBe(String(seen.failures[1]));
   });
 });

@@ -1,4 +1,6 @@
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { Database, Statement } from 'better-sqlite3';
+import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
+import { QueryResult } from 'typeorm/query-runner/QueryResult';
 
 interface Pending<T = unknown> {
   work: (manager: EntityManager) => Promise<T>;
@@ -72,7 +74,7 @@ export class UnitOfWork {
   private async runGroup(group: Pending[]): Promise<void> {
     const started = this.observeTransaction ? performance.now() : 0;
     const runner = this.dataSource.createQueryRunner();
-    beginImmediately(runner);
+    directStatements(runner);
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     try {
       await runner.connect();
@@ -126,15 +128,54 @@ export class UnitOfWork {
 
 // The better-sqlite3 driver hands out one shared query runner (there is one connection), so
 // the wrapper is installed once per runner, never stacked on itself.
-const immediate = new WeakSet<QueryRunner>();
+const direct = new WeakSet<QueryRunner>();
 
-function beginImmediately(runner: QueryRunner): void {
-  if (immediate.has(runner)) return;
-  immediate.add(runner);
-  const query = runner.query.bind(runner) as QueryRunner['query'];
-  runner.query = ((sql: string, ...rest: unknown[]) =>
-    (query as (...args: unknown[]) => Promise<unknown>)(
-      sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE' : sql,
-      ...rest,
-    )) as QueryRunner['query'];
+/** Prepared statements kept per writer connection, by their SQL; emptied past this many. */
+const STATEMENT_CACHE = 500;
+
+/**
+ * The SQLite writer's queries, run on better-sqlite3 directly: its statements are synchronous, so
+ * TypeORM's asynchronous path around each one (query events, three awaits, a result object, a clock
+ * read either side) cost more than the statement, some fifteen times in every decision
+ * (docs/benchmarks.md). Same answers as TypeORM's driver gives: the rows of a statement that returns
+ * rows, else the last inserted row id, or the structured result when asked for one (the ORM's
+ * insert and update builders ask); booleans bound as 0 and 1; a failure as TypeORM's QueryFailedError.
+ * And every transaction begins IMMEDIATE, taking the write lock up front, so a reader can never
+ * be promoted into a deadlock.
+ */
+function directStatements(runner: QueryRunner): void {
+  if (direct.has(runner)) return;
+  direct.add(runner);
+  const database = (runner.connection.driver as unknown as { databaseConnection: Database }).databaseConnection;
+  const statements = new Map<string, Statement>();
+  const prepared = (sql: string): Statement => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= STATEMENT_CACHE) statements.clear();
+      statement = database.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  runner.query = (async (sql: string, parameters: unknown[] = [], structured = false) => {
+    if (runner.isReleased) throw new Error('the query runner was already released');
+    const text = sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE' : sql;
+    const values = parameters.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
+    try {
+      const statement = prepared(text);
+      const result = new QueryResult();
+      if (statement.reader) {
+        const rows = statement.all(...values);
+        result.raw = rows;
+        result.records = rows;
+      } else {
+        const info = statement.run(...values);
+        result.affected = info.changes;
+        result.raw = info.lastInsertRowid;
+      }
+      return structured ? result : result.raw;
+    } catch (error) {
+      throw new QueryFailedError(text, values, error as Error);
+    }
+  }) as QueryRunner['query'];
 }
