@@ -100,13 +100,16 @@ describe('UnitOfWork', () => {
     // path; what every caller gets back must be what the ORM's own driver method gives for the same SQL.
     if (uow.dialect !== 'sqlite') return;
     const runner = dataSource.createQueryRunner();
-    const viaDriver = (sql: string, values: unknown[] = [], structured = false): Promise<unknown> =>
-      (Object.getPrototypeOf(runner) as { query: typeof runner.query }).query.call(runner, sql, values, structured);
+    type Query = (sql: string, values?: unknown[], structured?: boolean) => Promise<unknown>;
+    const driverQuery = (Object.getPrototypeOf(runner) as { query: Query }).query;
+    const viaDriver: Query = (sql, values = [], structured = false) =>
+      driverQuery.call(runner, sql, values, structured);
     await uow.run((em) => em.query('CREATE TABLE uow_probe (id INTEGER PRIMARY KEY, flag INTEGER, label TEXT UNIQUE)'));
     const seen = await uow.run(async (em) => {
-      expect(em.queryRunner!.query).not.toBe(Object.getPrototypeOf(runner).query);
+      expect(em.queryRunner!.query).not.toBe(driverQuery);
+      const direct = em.queryRunner!.query.bind(em.queryRunner) as Query;
       const pair = async (sql: string, values: unknown[], structured = false) => [
-        await em.queryRunner!.query(sql, values, structured),
+        await direct(sql, values, structured),
         await viaDriver(sql, values, structured),
       ];
       return {

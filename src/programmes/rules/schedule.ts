@@ -29,7 +29,7 @@ export function projectSchedule(
   today?: IsoDate,
 ): Map<string, IsoDate | null> {
   const projected = new Map<string, IsoDate | null>();
-  let byId: Map<string, PlannedGate> | undefined;
+  const byId = new Map(gates.map((g) => [g.id, g]));
 
   const dateOf = (gate: PlannedGate, depDate: (id: string) => IsoDate | null | undefined): IsoDate | null => {
     if (gate.status === 'complete' || (gate.status === 'running' && gate.actualDate)) {
@@ -40,7 +40,7 @@ export function projectSchedule(
     for (const depId of gate.dependsOn) {
       const dep = depDate(depId);
       if (!dep) continue;
-      const gap = plannedGap((byId ??= new Map(gates.map((g) => [g.id, g]))).get(depId)!, gate, calendar);
+      const gap = plannedGap(byId.get(depId)!, gate, calendar);
       if (gap === null) continue;
       const carried = carriedDate(dep, gap, calendar);
       date = date ? maxDate(date, carried) : carried;
@@ -55,7 +55,7 @@ export function projectSchedule(
     if (path.has(gate.id)) throw new Error(`dependency cycle through ${gate.id}`);
     path.add(gate.id);
     const date = dateOf(gate, (depId) => {
-      const dep = (byId ??= new Map(gates.map((g) => [g.id, g]))).get(depId);
+      const dep = byId.get(depId);
       return dep ? visit(dep, path) : undefined;
     });
     path.delete(gate.id);
@@ -63,15 +63,12 @@ export function projectSchedule(
     return date;
   };
 
-  let path: Set<string> | undefined;
+  const alreadyProjected = (id: string) => projected.get(id);
+  const path = new Set<string>();
   for (const gate of gates) {
     if (projected.has(gate.id)) continue;
-    if (gate.dependsOn.every((id) => projected.has(id)))
-      projected.set(
-        gate.id,
-        dateOf(gate, (id) => projected.get(id)),
-      );
-    else visit(gate, (path ??= new Set()));
+    if (gate.dependsOn.every((id) => projected.has(id))) projected.set(gate.id, dateOf(gate, alreadyProjected));
+    else visit(gate, path);
   }
   return projected;
 }
