@@ -40,6 +40,9 @@ export class UnitOfWork {
     readonly reader: DataSource = dataSource,
   ) {
     this.dialect = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+    // The read-only connection's queries take the same direct path (every authenticated request checks its
+    // token there); transactions, and so BEGIN IMMEDIATE, are the writer's alone.
+    if (this.dialect === 'sqlite' && reader !== dataSource) directStatements(reader.createQueryRunner(), false);
   }
 
   /** The manager for reads outside any transaction. */
@@ -74,7 +77,7 @@ export class UnitOfWork {
   private async runGroup(group: Pending[]): Promise<void> {
     const started = this.observeTransaction ? performance.now() : 0;
     const runner = this.dataSource.createQueryRunner();
-    directStatements(runner);
+    directStatements(runner, true);
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     try {
       await runner.connect();
@@ -134,24 +137,30 @@ const direct = new WeakSet<QueryRunner>();
 const STATEMENT_CACHE = 500;
 
 /**
- * The SQLite writer's queries, run on better-sqlite3 directly: its statements are synchronous, so
- * TypeORM's asynchronous path around each one (query events, three awaits, a result object, a clock
- * read either side) cost more than the statement, some fifteen times in every decision
- * (docs/benchmarks.md). Same answers as TypeORM's driver gives: the rows of a statement that returns
- * rows, else the last inserted row id, or the structured result when asked for one (the ORM's
- * insert and update builders ask); booleans bound as 0 and 1; a failure as TypeORM's QueryFailedError.
- * And every transaction begins IMMEDIATE, taking the write lock up front, so a reader can never
- * be promoted into a deadlock.
+ * SQLite queries run on better-sqlite3 directly: its statements are synchronous, so TypeORM's
+ * asynchronous path around each one (query events, three awaits, a result object, a clock read
+ * either side) cost more than the statement, some fifteen times in every decision and twice in
+ * every authenticated read (docs/benchmarks.md). Same answers as TypeORM's driver gives: the rows
+ * of a statement that returns rows, else the last inserted row id, or the structured result when
+ * asked for one (the ORM's insert and update builders ask); booleans bound as 0 and 1; a failure as
+ * TypeORM's QueryFailedError. On the writer every transaction begins IMMEDIATE, taking the write
+ * lock up front, so a reader can never be promoted into a deadlock.
  */
-function directStatements(runner: QueryRunner): void {
+function directStatements(runner: QueryRunner, beginImmediate: boolean): void {
   if (direct.has(runner)) return;
   direct.add(runner);
-  const database = (runner.connection.driver as unknown as { databaseConnection: Database }).databaseConnection;
+  const driver = runner.connection.driver as unknown as { databaseConnection: Database };
   const statements = new Map<string, Statement>();
+  let preparedOn: Database | undefined;
   const prepared = (sql: string): Statement => {
+    // The connection of the moment: a data source closed and opened again has a new one.
+    const database = driver.databaseConnection;
+    if (database !== preparedOn || statements.size >= STATEMENT_CACHE) {
+      statements.clear();
+      preparedOn = database;
+    }
     let statement = statements.get(sql);
     if (!statement) {
-      if (statements.size >= STATEMENT_CACHE) statements.clear();
       statement = database.prepare(sql);
       statements.set(sql, statement);
     }
@@ -159,7 +168,7 @@ function directStatements(runner: QueryRunner): void {
   };
   runner.query = (async (sql: string, parameters: unknown[] = [], structured = false) => {
     if (runner.isReleased) throw new Error('the query runner was already released');
-    const text = sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE' : sql;
+    const text = beginImmediate && sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE' : sql;
     const values = parameters.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
     try {
       const statement = prepared(text);
