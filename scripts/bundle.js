@@ -139,4 +139,4 @@ if (require.main === module) {
     });
 }
 
-module.exports = { bundle, recordCodeCache, EXTERNAL, OUT_DIR };
+module.exports = { bundle, recordCodeCache, freePort, EXTERNAL, OUT_DIR };

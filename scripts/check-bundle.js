@@ -12,7 +12,7 @@ const { execFileSync, spawn } = require('node:child_process');
 const { createHash } = require('node:crypto');
 const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const Module = require('node:module');
-const { createServer } = require('node:net');
+const { freePort } = require('./bundle');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const vm = require('node:vm');
@@ -152,17 +152,6 @@ async function bytes(url, headers = {}) {
   const response = await fetch(url, { headers });
   if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
   return Buffer.from(await response.arrayBuffer());
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 main().catch((error) => {
