@@ -38,9 +38,14 @@ export class WhatIfService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private readonly inspected = new WeakMap<ProgrammeEntity, ReturnType<WorkflowEngine['inspect']>>();
-  /** What holds each gate back, worked out once per programme as loaded: it depends on nothing a what-if changes. */
-  private readonly blocked = new WeakMap<ProgrammeAggregate, ReturnType<WorkflowEngine['blockersOf']>>();
+  /**
+   * Per programme row: its workflow state, and what holds each gate back (which nothing in a what-if changes),
+   * each worked out on first need.
+   */
+  private readonly inspected = new WeakMap<
+    ProgrammeEntity,
+    { state: ReturnType<WorkflowEngine['inspect']>; blockers?: ReturnType<WorkflowEngine['blockersOf']> }
+  >();
 
   async run(id: string, changes: WhatIfChange[], actor: Actor): Promise<WhatIfAnswer> {
     this.programmes.checkScope(id, actor);
@@ -71,7 +76,7 @@ export class WhatIfService {
       elections: { rules: this.electionRules, ...this.elections.current() },
       before,
       periods,
-      blockers: this.blockersOf(aggregate, state),
+      blockers: this.blockersOf(aggregate),
       changes,
     });
   }
@@ -89,22 +94,22 @@ export class WhatIfService {
    * for its revision (ProgrammeService.loadForReading), so several what-ifs in a row restore it once.
    */
   private inspect(programme: ProgrammeEntity): ReturnType<WorkflowEngine['inspect']> {
-    let state = this.inspected.get(programme);
-    if (!state) {
-      state = this.engine.inspect(persistedOf(programme));
-      this.inspected.set(programme, state);
-    }
-    return state;
+    return this.inspectedOf(programme).state;
   }
 
-  private blockersOf(aggregate: ProgrammeAggregate, state: ReturnType<WorkflowEngine['inspect']>) {
-    let blockers = this.blocked.get(aggregate);
-    if (!blockers) {
-      const partyName = (pid: string) => aggregate.parties.find((p) => p.partyId === pid)?.name ?? pid;
-      blockers = this.engine.blockersOf(state, partyName);
-      this.blocked.set(aggregate, blockers);
+  private inspectedOf(programme: ProgrammeEntity) {
+    let inspected = this.inspected.get(programme);
+    if (!inspected) {
+      inspected = { state: this.engine.inspect(persistedOf(programme)) };
+      this.inspected.set(programme, inspected);
     }
-    return blockers;
+    return inspected;
+  }
+
+  private blockersOf(aggregate: ProgrammeAggregate) {
+    const inspected = this.inspectedOf(aggregate.programme);
+    const partyName = (pid: string) => aggregate.parties.find((p) => p.partyId === pid)?.name ?? pid;
+    return (inspected.blockers ??= this.engine.blockersOf(inspected.state, partyName));
   }
 
   /** The periods that apply to the programme, by the launch guard's own rule, from today to past its last date. */

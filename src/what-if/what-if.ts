@@ -211,7 +211,12 @@ export function whatIf(inputs: WhatIfInputs): WhatIfAnswer {
 
   // Upstream first, as a programme office would re-forecast them: the order of the workflow's gates.
   const byGate = new Map<string, WhatIfChange[]>();
-  for (const c of changes) if (c.gateId !== undefined) byGate.set(c.gateId, [...(byGate.get(c.gateId) ?? []), c]);
+  for (const c of changes) {
+    if (c.gateId === undefined) continue;
+    const mine = byGate.get(c.gateId);
+    if (mine) mine.push(c);
+    else byGate.set(c.gateId, [c]);
+  }
   for (const gate of def.gates) {
     const mine = byGate.get(gate.id);
     if (!mine) continue;

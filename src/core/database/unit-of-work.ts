@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError, QueryRunner, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { QueryResult } from 'typeorm/query-runner/QueryResult';
 
 interface Pending<T = unknown> {
@@ -133,7 +133,7 @@ export class UnitOfWork {
 // the wrapper is installed once per runner, never stacked on itself.
 const direct = new WeakSet<QueryRunner>();
 
-/** Prepared statements kept per writer connection, by their SQL; emptied past this many. */
+/** Prepared statements kept per connection, by their SQL; emptied past this many. */
 const STATEMENT_CACHE = 500;
 
 /**
@@ -143,8 +143,9 @@ const STATEMENT_CACHE = 500;
  * every authenticated read (docs/benchmarks.md). Same answers as TypeORM's driver gives: the rows
  * of a statement that returns rows, else the last inserted row id, or the structured result when
  * asked for one (the ORM's insert and update builders ask); booleans bound as 0 and 1; a failure as
- * TypeORM's QueryFailedError. On the writer every transaction begins IMMEDIATE, taking the write
- * lock up front, so a reader can never be promoted into a deadlock.
+ * TypeORM's QueryFailedError, and a released runner's as TypeORM's own error. On the writer every
+ * transaction begins IMMEDIATE, taking the write lock up front, so a reader can never be promoted
+ * into a deadlock.
  */
 function directStatements(runner: QueryRunner, beginImmediate: boolean): void {
   if (direct.has(runner)) return;
@@ -167,7 +168,7 @@ function directStatements(runner: QueryRunner, beginImmediate: boolean): void {
     return statement;
   };
   runner.query = (async (sql: string, parameters: unknown[] = [], structured = false) => {
-    if (runner.isReleased) throw new Error('the query runner was already released');
+    if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
     const text = beginImmediate && sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE' : sql;
     const values = parameters.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
     try {
