@@ -10,6 +10,7 @@ import {
   inspectProgramme,
   InvalidInputError,
   runEvents,
+  snapshotJson,
   startProgramme,
   XSTATE_VERSION,
   type PersistedProgramme,
@@ -206,6 +207,31 @@ describe('persistence', () => {
     expect(() => inspectProgramme(def, { ...persisted, snapshot: inconsistent })).toThrow(
       /pcbc-draft' is complete in the state value/,
     );
+  });
+
+  it('restores each persisted snapshot once, and checks its pin and consistency every time', () => {
+    const persisted = runEvents(def, BCT_INPUT, BCT_PARTNER_DECISIONS.slice(0, 2));
+    const first = inspectProgramme(def, persisted);
+    // The same object again (a change inspects, then applies; a kept programme comes back): the same restore.
+    expect(inspectProgramme(def, persisted).context).toBe(first.context);
+    // A copy is restored afresh, to the same state.
+    const copy = inspectProgramme(def, viaJson(persisted));
+    expect(copy.context).not.toBe(first.context);
+    expect(copy).toEqual(first);
+    expect(() => inspectProgramme({ ...def, id: 'other' }, persisted)).toThrow('pinned to nhs-service-change v1');
+    // Applying to a remembered snapshot leaves it as it was, however often.
+    const next = BCT_PARTNER_DECISIONS[2];
+    expect(applyEvent(def, persisted, next)).toEqual(applyEvent(def, viaJson(persisted), next));
+    expect(applyEvent(def, persisted, next)).toEqual(applyEvent(def, persisted, next));
+    expect(inspectProgramme(def, persisted)).toEqual(first);
+    // The text saved is the text the snapshot was parsed from, and any other value is written out.
+    expect(snapshotJson(persisted.snapshot)).toBe(JSON.stringify(persisted.snapshot));
+    expect(snapshotJson(viaJson(persisted).snapshot)).toBe(JSON.stringify(persisted.snapshot));
+    // A snapshot refused once is refused again: failures are not remembered.
+    const snapshot = persisted.snapshot as { value: Record<string, string> };
+    const inconsistent = { ...persisted, snapshot: { ...snapshot, value: { ...snapshot.value, 'pcbc-draft': 'open' } } };
+    expect(() => inspectProgramme(def, inconsistent)).toThrow(CorruptSnapshotError);
+    expect(() => inspectProgramme(def, inconsistent)).toThrow(CorruptSnapshotError);
   });
 
   it('reads snapshots written by another XState version (the version is recorded, not enforced)', () => {

@@ -99,14 +99,27 @@ export function startProgramme(def: WorkflowDefinition, input: ProgrammeInput): 
 
 /** Serialises a live snapshot for storage. */
 export function persist(def: WorkflowDefinition, snapshot: Snapshot): PersistedProgramme {
-  return {
-    definitionId: def.id,
-    definitionVersion: def.version,
-    xstateVersion: XSTATE_VERSION,
-    // Through JSON once here so what we hand back is exactly what the database will give back later.
-    snapshot: JSON.parse(JSON.stringify(buildMachine(def).getPersistedSnapshot(snapshot))),
-  };
+  // Through JSON once here so what we hand back is exactly what the database will give back later.
+  const text = JSON.stringify(buildMachine(def).getPersistedSnapshot(snapshot));
+  const stored = JSON.parse(text) as object;
+  texts.set(stored, text);
+  return { definitionId: def.id, definitionVersion: def.version, xstateVersion: XSTATE_VERSION, snapshot: stored };
 }
+
+// The JSON text each persisted snapshot was parsed from, so that saving it does not write it out again.
+const texts = new WeakMap<object, string>();
+
+/** A persisted snapshot as JSON text, for the database. */
+export function snapshotJson(snapshot: unknown): string {
+  return (snapshot !== null && typeof snapshot === 'object' && texts.get(snapshot)) || JSON.stringify(snapshot);
+}
+
+// What restore() made of each persisted snapshot, by the snapshot object: a change inspects the
+// programme and then applies its event to the same snapshot, and a programme kept in memory
+// between changes (ProgrammeStore) brings the same object back, so each is restored once.
+// Persisted snapshots are never altered in place: a change replaces the programme's snapshot
+// with the one persist() made, and restore() is pure, so the answer for an object never changes.
+const restored = new WeakMap<object, { def: WorkflowDefinition; snapshot: Snapshot }>();
 
 /** Rebuilds the live snapshot from its persisted JSON, refusing anything that is not a consistent state. */
 export function restore(def: WorkflowDefinition, persisted: PersistedProgramme): Snapshot {
@@ -115,6 +128,15 @@ export function restore(def: WorkflowDefinition, persisted: PersistedProgramme):
       `Programme is pinned to ${persisted.definitionId} v${persisted.definitionVersion}, not ${def.id} v${def.version}`,
     );
   }
+  const key = persisted.snapshot;
+  const known = key !== null && typeof key === 'object' ? restored.get(key) : undefined;
+  if (known && known.def === def) return known.snapshot;
+  const snapshot = restoreAnew(def, persisted);
+  if (key !== null && typeof key === 'object') restored.set(key, { def, snapshot });
+  return snapshot;
+}
+
+function restoreAnew(def: WorkflowDefinition, persisted: PersistedProgramme): Snapshot {
   const raw = persisted.snapshot as { value?: unknown; context?: ProgrammeContext; status?: string } | null;
   if (!raw || typeof raw !== 'object' || !raw.context?.gates || !raw.value || typeof raw.value !== 'object') {
     throw new CorruptSnapshotError('Persisted snapshot has no state value or context');
@@ -171,12 +193,19 @@ export function applyEvent(
     // The rules said yes but the statechart took no transition: the two have drifted apart. Fail loudly.
     throw new Error(`Workflow ${def.id} v${def.version} accepted ${event.type} for '${event.gateId}' but did not move`);
   }
-  return {
-    ok: true,
-    persisted: persist(def, next),
-    context: next.context,
-    statuses: statusesFromValue(def, next.value),
-  };
+  return stepped(def, next);
+}
+
+/**
+ * The result of a step: the new snapshot persisted, and remembered as what restoring that persisted
+ * JSON gives, so that the next step on the programme (a change kept in memory, ProgrammeStore) does
+ * not rebuild it. The snapshot the transition made and the one restore() would make of its JSON are
+ * the same state (the model tests compare them strictly after every step of random sequences).
+ */
+function stepped(def: WorkflowDefinition, next: Snapshot): Extract<ApplyResult, { ok: true }> {
+  const persisted = persist(def, next);
+  restored.set(persisted.snapshot as object, { def, snapshot: next });
+  return { ok: true, persisted, context: next.context, statuses: statusesFromValue(def, next.value) };
 }
 
 // xstate's transition() builds a throwaway actor for every call, and the actor's constructor
@@ -217,12 +246,7 @@ export function applyCallIn(def: WorkflowDefinition, persisted: PersistedProgram
   const machine = buildMachine(def);
   const next = machine.transition(snapshot, event, inertScope(machine));
   if (next === snapshot) throw new Error(`Workflow ${def.id} v${def.version} accepted ${event.type} but did not move`);
-  return {
-    ok: true,
-    persisted: persist(def, next),
-    context: next.context,
-    statuses: statusesFromValue(def, next.value),
-  };
+  return stepped(def, next);
 }
 
 /**

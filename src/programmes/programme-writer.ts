@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { PersistedProgramme } from '../../workflows/engine';
+import { PersistedProgramme, snapshotJson } from '../../workflows/engine';
 import { GateStatus, IsoDate, ProgrammeContext, WorkflowDefinition } from '../../workflows/types';
 import { Actor, actorLabel } from '../auth/roles';
 import { AuditService } from '../audit/audit.service';
@@ -74,7 +74,7 @@ export class ProgrammeWriter {
       `UPDATE programme SET snapshot = ${jsonPlaceholder(em, 1)}, xstate_version = ${param(em, 2)},
               revision = ${param(em, 3)}, updated_at = ${param(em, 4)} WHERE id = ${param(em, 5)}`,
       [
-        JSON.stringify(programme.snapshot),
+        snapshotJson(programme.snapshot),
         programme.xstateVersion,
         programme.revision,
         instant(em, programme.updatedAt),
