@@ -2,6 +2,10 @@
 // database, end-to-end tests through HTTP. TZ is UTC so that nothing passes by accident
 // because the machine happens to be in London.
 process.env.TZ = 'UTC';
+// Programmes kept in memory between changes (ProgrammeStore) are frozen under test, and every one
+// a change starts from is compared with the database: a change path that alters the database
+// without a new revision, or a kept programme in place, fails the test that takes it.
+process.env.CHECK_KEPT_PROGRAMMES = '1';
 const base = {
   testEnvironment: 'node',
   transform: {

@@ -213,7 +213,16 @@ export class GateChangeService {
       await this.step(c, { type: 'gate.parties', gateId, parties: ids }, '');
       await c.em.delete(PartyEntity, { programmeId: id, gateId });
       const rows = body.parties.map((p, position) =>
-        c.em.create(PartyEntity, { programmeId: id, gateId, partyId: p.id, name: p.name, position }),
+        c.em.create(PartyEntity, {
+          programmeId: id,
+          gateId,
+          partyId: p.id,
+          name: p.name,
+          position,
+          withdrawnOn: null,
+          withdrawnReason: null,
+          withdrawnBy: null,
+        }),
       );
       await c.em.insert(PartyEntity, rows);
       c.aggregate.parties = [...c.aggregate.parties.filter((p) => p.gateId !== gateId), ...rows];
@@ -275,7 +284,7 @@ export class GateChangeService {
   ): Promise<ProgrammeView> {
     this.programmes.checkScope(id, actor);
     const changed = await this.uow.run(async (em) => {
-      const aggregate = await this.store.load(em, id, { lock: true });
+      const aggregate = await this.store.loadForChange(em, id);
       const gate = aggregate.gates.find((g) => g.gateId === gateId);
       if (!gate) throw new NotFound('Gate', gateId);
       const { def, statuses, context } = this.engine.inspect(persistedOf(aggregate.programme));
@@ -296,7 +305,8 @@ export class GateChangeService {
       });
       return c;
     });
-    // What is in hand is what was committed: answer from it rather than reading it back.
+    // What is in hand is what was committed: kept for the next change, and answered from rather than read back.
+    this.store.keep(changed.aggregate);
     return this.programmes.view(changed.aggregate, {
       def: changed.def,
       statuses: changed.statuses,

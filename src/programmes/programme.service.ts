@@ -23,6 +23,7 @@ import { ProgrammeEntity } from './programme.entity';
 import { ProgrammeAggregate, ProgrammeStore, persistedOf } from './programme.store';
 import { ProgrammeView, programmeView } from './programme-view';
 import { ProgrammeWriter } from './programme-writer';
+import { RevisionCache } from './revision-cache';
 import { automaticEvents } from './regime-steps';
 
 /** Creating programmes and reading them: what the SRO and the board see. */
@@ -42,8 +43,6 @@ export class ProgrammeService {
   ) {}
 
   private readonly views = new RevisionCache<ProgrammeView>(2000);
-  /** Programmes as loaded, for reading only (what-ifs, the critical path): fewer, since each is bigger than its view. */
-  private readonly loaded = new RevisionCache<ProgrammeAggregate>(200);
 
   async create(body: CreateProgrammeDto, actor: Actor | string): Promise<ProgrammeView> {
     if (typeof actor !== 'string' && actor.programmeId && actor.role !== 'admin') {
@@ -205,10 +204,10 @@ export class ProgrammeService {
    */
   async loadForReading(id: string, knownRevision?: number): Promise<ProgrammeAggregate> {
     const revision = knownRevision ?? (await this.revisionOf(id));
-    const cached = this.loaded.get(id, String(revision), '');
-    if (cached) return cached;
+    const kept = this.store.kept(id, revision);
+    if (kept) return kept;
     const aggregate = await this.store.load(this.uow.read, id);
-    this.loaded.set(id, String(aggregate.programme.revision), '', aggregate);
+    this.store.keep(aggregate);
     return aggregate;
   }
 
@@ -324,25 +323,4 @@ export function forecastAsOf(changes: Array<{ at: string; to: string | null }>, 
   let value: string | null = null;
   for (const c of changes) if (c.at.slice(0, 10) <= asOf) value = c.to;
   return value;
-}
-
-/** A small LRU of what was worked out from a programme, keyed by programme and valid for one revision on one day. */
-class RevisionCache<T> {
-  private readonly entries = new Map<string, { revision: string; today: string; value: T }>();
-
-  constructor(private readonly capacity: number) {}
-
-  get(id: string, revision: string, today: string): T | undefined {
-    const entry = this.entries.get(id);
-    if (!entry || entry.revision !== revision || entry.today !== today) return undefined;
-    this.entries.delete(id);
-    this.entries.set(id, entry);
-    return entry.value;
-  }
-
-  set(id: string, revision: string, today: string, value: T): void {
-    this.entries.delete(id);
-    this.entries.set(id, { revision, today, value });
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-  }
 }

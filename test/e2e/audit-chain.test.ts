@@ -1,8 +1,7 @@
-import Database from 'better-sqlite3';
-import { Client } from 'pg';
 import { BETTER_CARE_TOGETHER } from '../../src/demo/demo-programmes';
 import { main } from '../../src/cli';
 import { TestApp, startTestApp } from '../support/test-app';
+import { sqlOutsideTheService } from '../support/test-database';
 
 // The audit trail is a hash chain per programme. An operator runs `npm run cli -- audit verify`
 // and is told, by entry, what someone changed or removed in the database behind the service's
@@ -22,25 +21,7 @@ describe('tamper-evident audit', () => {
   afterAll(() => t?.close());
 
   /** Runs SQL on the database directly, outside the service. */
-  async function tamper(sql: string, params: unknown[]): Promise<void> {
-    if (t.database.dialect === 'sqlite') {
-      const db = new Database(t.database.url.replace(/^sqlite:/, ''));
-      try {
-        db.pragma('busy_timeout = 5000');
-        db.prepare(sql.replace(/\$\d+/g, '?')).run(...params);
-      } finally {
-        db.close();
-      }
-    } else {
-      const client = new Client({ connectionString: t.database.url });
-      await client.connect();
-      try {
-        await client.query(sql, params);
-      } finally {
-        await client.end();
-      }
-    }
-  }
+  const tamper = (sql: string, params: unknown[]) => sqlOutsideTheService(t.database, sql, params);
 
   async function verify(...args: string[]) {
     let stdout = '';

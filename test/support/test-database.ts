@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { Client } from 'pg';
 import { databaseDialect } from '../../src/core/config/app-config';
 
@@ -48,6 +49,31 @@ export async function createTestDatabase(dialect = testDialect()): Promise<TestD
     dialect,
     drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
+}
+
+/**
+ * Runs one statement on the database directly, outside the service, with the database's own tools
+ * (the SQLite file through better-sqlite3, PostgreSQL through pg): what someone editing rows behind
+ * the service's back, or another instance, does. Placeholders are written $1, $2, ...
+ */
+export async function sqlOutsideTheService(database: TestDatabase, sql: string, params: unknown[]): Promise<void> {
+  if (database.dialect === 'sqlite') {
+    const db = new Database(database.url.replace(/^sqlite:/, ''));
+    try {
+      db.pragma('busy_timeout = 5000');
+      db.prepare(sql.replace(/\$\d+/g, '?')).run(...params);
+    } finally {
+      db.close();
+    }
+    return;
+  }
+  const client = new Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    await client.query(sql, params);
+  } finally {
+    await client.end();
+  }
 }
 
 async function adminQuery(sql: string): Promise<void> {
