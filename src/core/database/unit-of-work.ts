@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { open } from 'node:fs/promises';
 import { DataSource, EntityManager, QueryFailedError, QueryRunner, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { QueryResult } from 'typeorm/query-runner/QueryResult';
 
@@ -9,6 +10,19 @@ interface Pending<T = unknown> {
 }
 
 const MAX_GROUP = 64;
+
+/** Makes what was written to a file durable (fdatasync). */
+export type SyncFile = (path: string) => Promise<void>;
+
+/** fdatasync on libuv's thread pool: the event loop serves other requests while the disk confirms. */
+export const syncFileOffTheLoop: SyncFile = async (path) => {
+  const handle = await open(path, 'r');
+  try {
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+};
 
 /**
  * Every multi-row write goes through `UnitOfWork.run`, one explicit transaction.
@@ -21,7 +35,8 @@ const MAX_GROUP = 64;
  * be promoted into a deadlock. Writes that queue up while a commit is in progress share the
  * next transaction (group commit): each runs inside its own savepoint, so one that fails is
  * rolled back alone, and every caller is answered only after the shared COMMIT is durable.
- * One fsync then serves many requests instead of one.
+ * One fsync then serves many requests instead of one, and it waits on the thread pool, not on
+ * the event loop; until it returns, reads wait too (decision 035).
  */
 export class UnitOfWork {
   readonly dialect: 'sqlite' | 'postgres';
@@ -35,14 +50,28 @@ export class UnitOfWork {
    * connection, so a read never sees another request's uncommitted writes on the shared
    * writer connection.
    */
+  /**
+   * Settles when the last commit's log is on disk; null when no commit is waiting for its sync.
+   * Set before COMMIT, so that a read can never see a commit that is not yet durable.
+   */
+  private unsynced: Promise<void> | null = null;
+  /** The SQLite write-ahead log, synced after each group's commit; null in memory or on PostgreSQL. */
+  private readonly log: string | null;
+
   constructor(
     readonly dataSource: DataSource,
     readonly reader: DataSource = dataSource,
+    private readonly syncFile: SyncFile = syncFileOffTheLoop,
   ) {
     this.dialect = dataSource.options.type === 'postgres' ? 'postgres' : 'sqlite';
+    const file = this.dialect === 'sqlite' ? String(dataSource.options.database) : ':memory:';
+    this.log = file === ':memory:' ? null : `${file}-wal`;
     // The read-only connection's queries take the same direct path (every authenticated request checks its
-    // token there); transactions, and so BEGIN IMMEDIATE, are the writer's alone.
-    if (this.dialect === 'sqlite' && reader !== dataSource) directStatements(reader.createQueryRunner(), false);
+    // token there), waiting first for a commit whose log is being synced; transactions, and so BEGIN
+    // IMMEDIATE, are the writer's alone.
+    if (this.dialect === 'sqlite' && reader !== dataSource) {
+      directStatements(reader.createQueryRunner(), false, () => this.unsynced);
+    }
   }
 
   /** The manager for reads outside any transaction. */
@@ -79,8 +108,13 @@ export class UnitOfWork {
     const runner = this.dataSource.createQueryRunner();
     directStatements(runner, true);
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    let synced: (() => void) | undefined;
     try {
       await runner.connect();
+      // This group's COMMIT does not wait for the disk on the event loop (synchronous = NORMAL only
+      // for it); the log is synced on the thread pool below before anyone is answered. Every other
+      // write on the connection (migrations, the CLI's) keeps synchronous = FULL.
+      if (this.log) await runner.query('PRAGMA synchronous = NORMAL');
       await runner.startTransaction();
       for (const item of group) {
         await runner.query('SAVEPOINT unit_of_work');
@@ -94,12 +128,21 @@ export class UnitOfWork {
           outcomes.push({ ok: false, error });
         }
       }
+      if (this.log) this.unsynced = new Promise<void>((resolve) => (synced = resolve));
       await runner.commitTransaction();
+      if (this.log) {
+        await runner.query('PRAGMA synchronous = FULL');
+        await this.syncFile(this.log);
+      }
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      if (this.log) await runner.query('PRAGMA synchronous = FULL').catch(() => undefined);
       await runner.release();
       for (const item of group) item.reject(error);
       return;
+    } finally {
+      this.unsynced = null;
+      synced?.();
     }
     this.observeTransaction?.((performance.now() - started) / 1000);
     await runner.release();
@@ -147,7 +190,11 @@ const STATEMENT_CACHE = 500;
  * transaction begins IMMEDIATE, taking the write lock up front, so a reader can never be promoted
  * into a deadlock.
  */
-function directStatements(runner: QueryRunner, beginImmediate: boolean): void {
+function directStatements(
+  runner: QueryRunner,
+  beginImmediate: boolean,
+  waitFor: () => Promise<void> | null = () => null,
+): void {
   if (direct.has(runner)) return;
   direct.add(runner);
   const driver = runner.connection.driver as unknown as { databaseConnection: Database };
@@ -169,6 +216,8 @@ function directStatements(runner: QueryRunner, beginImmediate: boolean): void {
   };
   runner.query = (async (sql: string, parameters: unknown[] = [], structured = false) => {
     if (runner.isReleased) throw new QueryRunnerAlreadyReleasedError();
+    const wait = waitFor();
+    if (wait) await wait;
     const text = beginImmediate && sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE' : sql;
     const values = parameters.map((p) => (typeof p === 'boolean' ? (p ? 1 : 0) : p));
     try {

@@ -28,7 +28,7 @@ describe('SQLite database settings', () => {
   it('has WAL, foreign keys, durable commits and a busy timeout in force', async () => {
     expect(await pragma('journal_mode')).toBe('wal');
     expect(await pragma('foreign_keys')).toBe(1);
-    expect(await pragma('synchronous')).toBe(2); // FULL
+    expect(await pragma('synchronous')).toBe(2); // FULL (a group of the unit of work commits under NORMAL, then syncs: decision 035)
     expect(await pragma('busy_timeout')).toBe(5000);
   });
 
@@ -58,6 +58,8 @@ describe('SQLite database settings', () => {
       ],
       { stdio: ['pipe', 'pipe', 'inherit'] },
     );
+    // Listened for from the start: the holder may well have exited before the write below is answered.
+    const exited = once(holder, 'exit');
     await once(holder.stdout, 'data');
     // The holder lets go a moment after this write; better-sqlite3 blocks this process while it waits for
     // the lock, so the insert below is under way before the holder can commit. Without the busy timeout it
@@ -73,6 +75,6 @@ describe('SQLite database settings', () => {
       `SELECT email FROM person WHERE email = 'kate.shields@example.nhs.uk'`,
     );
     expect(rows).toHaveLength(1);
-    await once(holder, 'exit');
+    await exited;
   });
 });
