@@ -229,7 +229,10 @@ describe('persistence', () => {
     expect(snapshotJson(viaJson(persisted).snapshot)).toBe(JSON.stringify(persisted.snapshot));
     // A snapshot refused once is refused again: failures are not remembered.
     const snapshot = persisted.snapshot as { value: Record<string, string> };
-    const inconsistent = { ...persisted, snapshot: { ...snapshot, value: { ...snapshot.value, 'pcbc-draft': 'open' } } };
+    const inconsistent = {
+      ...persisted,
+      snapshot: { ...snapshot, value: { ...snapshot.value, 'pcbc-draft': 'open' } },
+    };
     expect(() => inspectProgramme(def, inconsistent)).toThrow(CorruptSnapshotError);
     expect(() => inspectProgramme(def, inconsistent)).toThrow(CorruptSnapshotError);
   });

@@ -251,7 +251,9 @@ describe.each(listDefinitions().map((d) => [`${d.id} v${d.version}`, d] as const
           expect(invariantViolations(def, result.context, result.statuses)).toEqual([]);
           // The engine remembers the snapshot the step made as the restore of its JSON: it must be the
           // same state, to the last key, as restoring a copy of that JSON afresh.
-          expect(inspectProgramme(def, persisted)).toStrictEqual(inspectProgramme(def, JSON.parse(JSON.stringify(persisted))));
+          expect(inspectProgramme(def, persisted)).toStrictEqual(
+            inspectProgramme(def, JSON.parse(JSON.stringify(persisted))),
+          );
         }
         if (Object.values(inspectProgramme(def, persisted).statuses).every((x) => x === 'complete')) finished++;
       }),

@@ -90,7 +90,9 @@ export class ProgrammeStore {
     if (this.checking) {
       const [held, stored] = [comparable(copy), comparable(await this.load(em, id))];
       if (held !== stored) {
-        throw new Error(`Programme ${id} as kept for revision ${rows[0].revision} differs from the database:\n${held}\n${stored}`);
+        throw new Error(
+          `Programme ${id} as kept for revision ${rows[0].revision} differs from the database:\n${held}\n${stored}`,
+        );
       }
     }
     return copy;

@@ -45,8 +45,10 @@ describe('programmes kept in memory between changes', () => {
       body: { partyId, decision, decidedOn: '2015-10-26', ...(reference ? { reference } : {}) },
     });
 
-  const partyName = (view: { gates: Array<{ id: string; parties?: Array<{ id: string; name: string }> }> }, partyId: string) =>
-    view.gates.find((g) => g.id === 'partner-approvals')!.parties!.find((p) => p.id === partyId)!.name;
+  const partyName = (
+    view: { gates: Array<{ id: string; parties?: Array<{ id: string; name: string }> }> },
+    partyId: string,
+  ) => view.gates.find((g) => g.id === 'partner-approvals')!.parties!.find((p) => p.id === partyId)!.name;
 
   const decisionsStored = async (id: string) =>
     (await t.request('GET', `/api/programmes/${id}/gates/partner-approvals/history`, { token: lead })).body.decisions
