@@ -43,8 +43,10 @@ export class AuditService {
       [chain],
     )) as Array<{ seq: number; hash: string }>;
     const at = this.clock.now();
-    // What is stored is JSON, so the hash is taken over the detail as JSON gives it back.
-    const detail: unknown = JSON.parse(JSON.stringify(record.detail));
+    // What is stored is JSON, so the hash is taken over the detail as JSON gives it back; the text
+    // stored is the text it was parsed from (the same as writing the parsed value out again).
+    const text = JSON.stringify(record.detail);
+    const detail: unknown = JSON.parse(text);
     const seq = Number(head.seq);
     const gateId = record.gateId ?? null;
     const hash = entryHash(
@@ -60,7 +62,7 @@ export class AuditService {
         record.actor,
         record.action,
         gateId,
-        JSON.stringify(detail),
+        text,
         seq,
         head.hash,
         hash,
