@@ -56,17 +56,7 @@ export class AuditService {
     await em.query(
       `INSERT INTO audit_entry (programme_id, at, actor, action, gate_id, detail, seq, prev_hash, hash)
        VALUES (${params(em, 5)}, ${jsonPlaceholder(em, 6)}, ${params(em, 3, 7)})`,
-      [
-        record.programmeId,
-        instant(em, at),
-        record.actor,
-        record.action,
-        gateId,
-        text,
-        seq,
-        head.hash,
-        hash,
-      ],
+      [record.programmeId, instant(em, at), record.actor, record.action, gateId, text, seq, head.hash, hash],
     );
     await em.query(`UPDATE audit_chain SET hash = ${param(em, 1)} WHERE chain = ${param(em, 2)}`, [hash, chain]);
   }

@@ -84,7 +84,11 @@ export class ReminderPolicyService {
       if (!row) throw new NotFound('Programme', id);
       const before = row.reminderPolicy ?? {};
       // A new revision, as every change to a programme has: what was kept of the old one no longer holds.
-      await em.update(ProgrammeEntity, { id }, { reminderPolicy: stored as object | null, revision: () => 'revision + 1' });
+      await em.update(
+        ProgrammeEntity,
+        { id },
+        { reminderPolicy: stored as object | null, revision: () => 'revision + 1' },
+      );
       row.reminderPolicy = stored;
       // The sweep's window must reach as far as the widest programme policy.
       const reach = policyReach([this.forProgramme(row)]);
