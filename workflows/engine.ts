@@ -128,11 +128,11 @@ export function restore(def: WorkflowDefinition, persisted: PersistedProgramme):
       `Programme is pinned to ${persisted.definitionId} v${persisted.definitionVersion}, not ${def.id} v${def.version}`,
     );
   }
-  const key = persisted.snapshot;
-  const known = key !== null && typeof key === 'object' ? restored.get(key) : undefined;
+  const key = persisted.snapshot !== null && typeof persisted.snapshot === 'object' ? persisted.snapshot : null;
+  const known = key && restored.get(key);
   if (known && known.def === def) return known.snapshot;
   const snapshot = restoreAnew(def, persisted);
-  if (key !== null && typeof key === 'object') restored.set(key, { def, snapshot });
+  if (key) restored.set(key, { def, snapshot });
   return snapshot;
 }
 

@@ -1,5 +1,6 @@
 import { BETTER_CARE_TOGETHER } from '../../src/demo/demo-programmes';
 import { TestApp, startTestApp } from '../support/test-app';
+import { betterCareAtPartnerApprovals } from '../support/reference-programme';
 import { sqlOutsideTheService } from '../support/test-database';
 
 // A change starts from the programme as the service kept it when the last change of the same
@@ -22,23 +23,6 @@ describe('programmes kept in memory between changes', () => {
   });
   afterAll(() => t?.close());
 
-  async function programmeAtPartnerApprovals(): Promise<string> {
-    const created = await t.request('POST', '/api/programmes', { token: lead, body: BETTER_CARE_TOGETHER });
-    expect(created.status).toBe(201);
-    const id = created.body.id as string;
-    for (const [gateId, completedOn] of [
-      ['pcbc-draft', '2015-09-04'],
-      ['clinical-senate-review', '2015-10-05'],
-    ]) {
-      const done = await t.request('POST', `/api/programmes/${id}/gates/${gateId}/complete`, {
-        token: lead,
-        body: { completedOn },
-      });
-      expect(done.status).toBe(200);
-    }
-    return id;
-  }
-
   const decide = (id: string, partyId: string, decision: string, reference?: string) =>
     t.request('POST', `/api/programmes/${id}/gates/partner-approvals/decisions`, {
       token: lead,
@@ -55,7 +39,7 @@ describe('programmes kept in memory between changes', () => {
       .length as number;
 
   it('starts a change from the kept programme, and the check catches a row changed without a new revision', async () => {
-    const id = await programmeAtPartnerApprovals();
+    const id = await betterCareAtPartnerApprovals(t, lead);
     expect((await decide(id, parties[0].id, 'deferred')).status).toBe(201);
     const before = await decisionsStored(id);
 
@@ -79,7 +63,7 @@ describe('programmes kept in memory between changes', () => {
   });
 
   it('keeps nothing of a change that failed half-way through', async () => {
-    const id = await programmeAtPartnerApprovals();
+    const id = await betterCareAtPartnerApprovals(t, lead);
     for (const p of parties.slice(0, -1)) expect((await decide(id, p.id, 'approved')).status).toBe(201);
     const last = parties[parties.length - 1].id;
 
@@ -113,7 +97,7 @@ describe('programmes kept in memory between changes', () => {
   });
 
   it('answers concurrent changes to one programme as if made one after another', async () => {
-    const id = await programmeAtPartnerApprovals();
+    const id = await betterCareAtPartnerApprovals(t, lead);
     const results = await Promise.all(parties.map((p) => decide(id, p.id, 'deferred')));
     expect(results.map((r) => r.status)).toEqual(parties.map(() => 201));
     const revisions = results.map((r) => r.body.revision as number).sort((a, b) => a - b);

@@ -1,5 +1,6 @@
 import { BETTER_CARE_TOGETHER } from '../../src/demo/demo-programmes';
 import { TestApp, startTestApp } from '../support/test-app';
+import { betterCareAtPartnerApprovals } from '../support/reference-programme';
 
 // Two people recording decisions on the same programme at the same moment must both land:
 // never a lost update. Fired truly concurrently through the HTTP pipeline.
@@ -14,24 +15,8 @@ describe('concurrent decisions on one programme', () => {
   });
   afterAll(() => t.close());
 
-  async function programmeAtPartnerApprovals(): Promise<string> {
-    const created = await t.request('POST', '/api/programmes', { token: lead, body: BETTER_CARE_TOGETHER });
-    const id = created.body.id as string;
-    for (const [gateId, completedOn] of [
-      ['pcbc-draft', '2015-09-04'],
-      ['clinical-senate-review', '2015-10-05'],
-    ]) {
-      const res = await t.request('POST', `/api/programmes/${id}/gates/${gateId}/complete`, {
-        token: lead,
-        body: { completedOn },
-      });
-      expect(res.status).toBe(200);
-    }
-    return id;
-  }
-
   it('lands every one of many simultaneous decisions, each audited once', async () => {
-    const id = await programmeAtPartnerApprovals();
+    const id = await betterCareAtPartnerApprovals(t, lead);
     const parties = BETTER_CARE_TOGETHER.gates['partner-approvals'].parties!;
     // Each party decides three times (deferred, deferred, approved), all 24 requests at once.
     const requests = parties.flatMap((p) =>
@@ -67,7 +52,7 @@ describe('concurrent decisions on one programme', () => {
   });
 
   it('lands simultaneous changes to different gates of one programme', async () => {
-    const id = await programmeAtPartnerApprovals();
+    const id = await betterCareAtPartnerApprovals(t, lead);
     const results = await Promise.all([
       t.request('PATCH', `/api/programmes/${id}/gates/nhse-assurance`, {
         token: lead,

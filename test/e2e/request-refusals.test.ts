@@ -1,5 +1,6 @@
 import { BETTER_CARE_TOGETHER } from '../../src/demo/demo-programmes';
 import { TestApp, TestResponse, startTestApp } from '../support/test-app';
+import { betterCareAtPartnerApprovals } from '../support/reference-programme';
 
 // Refusals the service gives before, or instead of, touching the database: ids that only an own-key lookup
 // tells apart from inherited properties, text that PostgreSQL cannot store, and the errors Fastify raises
@@ -26,17 +27,10 @@ describe('request refusals', () => {
   beforeAll(async () => {
     t = await startTestApp({ now: '2015-10-27T09:00:00Z' });
     lead = await t.tokenFor('partnerships');
-    id = (await t.request('POST', '/api/programmes', { token: lead, body: BETTER_CARE_TOGETHER })).body.id;
-    for (const [gate, completedOn] of [
-      ['pcbc-draft', '2015-09-07'],
-      ['clinical-senate-review', '2015-09-21'],
-    ]) {
-      const res = await t.request('POST', `/api/programmes/${id}/gates/${gate}/complete`, {
-        token: lead,
-        body: { completedOn },
-      });
-      expect(res.status).toBe(200);
-    }
+    id = await betterCareAtPartnerApprovals(t, lead, {
+      'pcbc-draft': '2015-09-07',
+      'clinical-senate-review': '2015-09-21',
+    });
   }, 60_000);
   afterAll(() => t.close());
 

@@ -46,11 +46,6 @@ export class UnitOfWork {
   observeTransaction: ((seconds: number) => void) | null = null;
 
   /**
-   * @param reader where reads outside a transaction go. On SQLite a second, read-only
-   * connection, so a read never sees another request's uncommitted writes on the shared
-   * writer connection.
-   */
-  /**
    * Settles when the last commit's log is on disk; null when no commit is waiting for its sync.
    * Set before COMMIT, so that a read can never see a commit that is not yet durable.
    */
@@ -58,6 +53,12 @@ export class UnitOfWork {
   /** The SQLite write-ahead log, synced after each group's commit; null in memory or on PostgreSQL. */
   private readonly log: string | null;
 
+  /**
+   * @param reader where reads outside a transaction go. On SQLite a second, read-only
+   * connection, so a read never sees another request's uncommitted writes on the shared
+   * writer connection.
+   * @param syncFile how a group's log is made durable after its COMMIT (a test holds it back).
+   */
   constructor(
     readonly dataSource: DataSource,
     readonly reader: DataSource = dataSource,
