@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 
 interface Spec {
   base: string;
-  mode: 'status' | 'decisions' | 'bare' | 'what-if';
+  mode: 'status' | 'decisions' | 'bare' | 'bare-decisions' | 'what-if';
   ids: string[];
   token?: string;
   /** For 'what-if': the body posted to each programme's what-if. */
@@ -21,7 +21,7 @@ async function main() {
   const auth: Record<string, string> = spec.token ? { authorization: `Bearer ${spec.token}` } : {};
   let n = 0;
   const request: autocannon.Request =
-    spec.mode === 'decisions'
+    spec.mode === 'decisions' || spec.mode === 'bare-decisions'
       ? {
           method: 'POST',
           setupRequest: (req) => {
@@ -29,7 +29,10 @@ async function main() {
             return {
               ...req,
               method: 'POST',
-              path: `/api/programmes/${ids[i % ids.length]}/gates/partner-approvals/decisions`,
+              path:
+                spec.mode === 'decisions'
+                  ? `/api/programmes/${ids[i % ids.length]}/gates/partner-approvals/decisions`
+                  : `/bare/${ids[i % ids.length]}/decisions`,
               headers: { ...auth, 'content-type': 'application/json' },
               // Alternating deferred / not-approved: the gate never completes, every one lands.
               body: JSON.stringify({

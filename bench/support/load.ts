@@ -20,7 +20,7 @@ export interface Load {
 
 export interface LoadSpec {
   base: string;
-  mode: 'status' | 'decisions' | 'bare' | 'what-if';
+  mode: 'status' | 'decisions' | 'bare' | 'bare-decisions' | 'what-if';
   ids: string[];
   token?: string;
   body?: unknown;
