@@ -34,7 +34,7 @@ import {
   StartConsultationDto,
 } from './programme.dto';
 import { ProgrammeService } from './programme.service';
-import { ProgrammeAggregate, ProgrammeStore, persistedOf } from './programme.store';
+import { ProgrammeAggregate, ProgrammeStore, inPartyOrder, persistedOf } from './programme.store';
 import { ProgrammeView, plannedGates } from './programme-view';
 import { CarriedChange, ProgrammeWriter } from './programme-writer';
 import { reforecastPlan } from './rules/schedule';
@@ -225,7 +225,7 @@ export class GateChangeService {
         }),
       );
       await c.em.insert(PartyEntity, rows);
-      c.aggregate.parties = [...c.aggregate.parties.filter((p) => p.gateId !== gateId), ...rows];
+      c.aggregate.parties = inPartyOrder([...c.aggregate.parties.filter((p) => p.gateId !== gateId), ...rows]);
       return { action: 'parties.set', detail: { before, after: body.parties } };
     });
   }

@@ -7,6 +7,7 @@ import { GateEntity } from './gate.entity';
 import { PartyEntity } from './party.entity';
 import { AddPartyDto, SetOwnerDto, WithdrawPartyDto } from './programme.dto';
 import { ProgrammeView } from './programme-view';
+import { inPartyOrder } from './programme.store';
 
 /**
  * Who a gate involves, after the programme was set up: its owner, and the parties of an
@@ -67,7 +68,7 @@ export class GatePeopleService {
           withdrawnBy: null,
         });
         await c.em.insert(PartyEntity, row);
-        c.aggregate.parties.push(row);
+        c.aggregate.parties = inPartyOrder([...c.aggregate.parties, row]);
       }
       return {
         action: 'party.added',

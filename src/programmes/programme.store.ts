@@ -28,6 +28,15 @@ export interface ProgrammeAggregate {
   notifications: CommitteeNotificationEntity[];
 }
 
+/**
+ * The order a programme's parties are held in, whether loaded or changed in hand: by gate id (code points, whatever
+ * the database's collation), then by position within the gate. A change that adds or replaces parties puts them
+ * back in it, so that the programme kept after the change is the one a fresh load would give.
+ */
+export function inPartyOrder(parties: PartyEntity[]): PartyEntity[] {
+  return parties.sort((a, b) => (a.gateId < b.gateId ? -1 : a.gateId > b.gateId ? 1 : a.position - b.position));
+}
+
 export function persistedOf(programme: ProgrammeEntity): PersistedProgramme {
   return {
     definitionId: programme.workflowId,
@@ -222,7 +231,7 @@ export class ProgrammeStore {
     return programmes.map((programme) => ({
       programme,
       gates: g.get(programme.id) ?? [],
-      parties: p.get(programme.id) ?? [],
+      parties: inPartyOrder(p.get(programme.id) ?? []),
       decisions: d.get(programme.id) ?? [],
       evidence: e.get(programme.id) ?? [],
       conditions: c.get(programme.id) ?? [],

@@ -107,4 +107,23 @@ describe('programmes kept in memory between changes', () => {
     // One more change after them all: the check compares what was kept with the database.
     expect((await decide(id, parties[0].id, 'approved')).status).toBe(201);
   });
+
+  it('keeps parties added or replaced on a gate in the order a fresh load gives them', async () => {
+    // NHS England assurance sorts before partner approvals: a party appended to the end of the kept list
+    // would stand after the partner boards, where a fresh load puts it with its own gate.
+    const id = await betterCareAtPartnerApprovals(t, lead);
+    const added = await t.request('POST', `/api/programmes/${id}/gates/nhse-assurance/parties`, {
+      token: lead,
+      body: { id: 'dh', name: 'Department of Health' },
+    });
+    expect(added.status).toBe(201);
+    expect((await decide(id, parties[0].id, 'deferred')).status).toBe(201);
+
+    const replaced = await t.request('PUT', `/api/programmes/${id}/gates/nhse-assurance/parties`, {
+      token: lead,
+      body: { parties: [{ id: 'nhse', name: 'NHS England' }] },
+    });
+    expect(replaced.status).toBe(200);
+    expect((await decide(id, parties[0].id, 'not-approved')).status).toBe(201);
+  });
 });
