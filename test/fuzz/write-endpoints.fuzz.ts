@@ -30,14 +30,28 @@ describe(`write endpoints: ${RUNS} generated requests from seed ${SEED}`, () => 
   const protectedTokenIds = new Set<string>();
   const pools: Record<string, string[]> = {};
 
+  /**
+   * Ids in the order they first appeared in the run, not sorted: the service makes them at random, so a sorted
+   * pool would send the same seed's picks to different programmes and tokens from one run to the next.
+   */
+  const seen: Record<string, string[]> = { id: [], tokenId: [] };
+  const inOrderSeen = (pool: string, ids: string[]) => {
+    const current = new Set(ids);
+    seen[pool] = [...seen[pool].filter((x) => current.has(x)), ...ids.filter((x) => !seen[pool].includes(x)).sort()];
+    return seen[pool];
+  };
+
   async function refreshPools() {
     const programmes = await t.request('GET', '/api/programmes', { token: tokens.admin });
-    pools.id = (programmes.body as Array<{ id: string }>).map((p) => p.id).sort();
+    pools.id = inOrderSeen(
+      'id',
+      (programmes.body as Array<{ id: string }>).map((p) => p.id),
+    );
     const list = await t.request('GET', '/api/admin/tokens', { token: tokens.admin });
-    pools.tokenId = (list.body as Array<{ id: string }>)
-      .map((x) => x.id)
-      .filter((x) => !protectedTokenIds.has(x))
-      .sort();
+    pools.tokenId = inOrderSeen(
+      'tokenId',
+      (list.body as Array<{ id: string }>).map((x) => x.id).filter((x) => !protectedTokenIds.has(x)),
+    );
   }
 
   beforeAll(async () => {
@@ -62,8 +76,10 @@ describe(`write endpoints: ${RUNS} generated requests from seed ${SEED}`, () => 
       if (step.complete) await t.request('POST', `${path}/complete`, { token: tokens.admin, body: step.complete });
       if (step.decision) await t.request('POST', `${path}/decisions`, { token: tokens.admin, body: step.decision });
     }
-    await t.request('POST', '/api/programmes', { token: tokens.admin, body: BETTER_CARE_TOGETHER });
-    await t.request('POST', '/api/programmes', { token: tokens.admin, body: FIVE_YEAR_PLAN });
+    const second = (await t.request('POST', '/api/programmes', { token: tokens.admin, body: BETTER_CARE_TOGETHER }))
+      .body;
+    const third = (await t.request('POST', '/api/programmes', { token: tokens.admin, body: FIVE_YEAR_PLAN })).body;
+    seen.id = [bct.id, second.id, third.id];
     await refreshPools();
   }, 120_000);
   afterAll(() => t?.close());

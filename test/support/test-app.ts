@@ -73,7 +73,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config = loadConfig(
     {
       DATABASE_URL: database.url,
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       SEED_DEMO: 'false',
       REMINDERS_CRON_ENABLED: 'false',
       // The scheduled pack would add its mail to every reminder run; tests of it turn it on.
