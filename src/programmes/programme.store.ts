@@ -31,7 +31,7 @@ export interface ProgrammeAggregate {
 /**
  * The order a programme's parties are held in, whether loaded or changed in hand: by gate id (code points, whatever
  * the database's collation), then by position within the gate. A change that adds or replaces parties puts them
- * back in it, so that the programme kept after the change is the one a fresh load would give.
+ * back in it, so that the programme kept after the change is the one a fresh load would give. Sorts in place.
  */
 export function inPartyOrder(parties: PartyEntity[]): PartyEntity[] {
   return parties.sort((a, b) => (a.gateId < b.gateId ? -1 : a.gateId > b.gateId ? 1 : a.position - b.position));
