@@ -52,10 +52,14 @@ async function main() {
   // programme's rows with the latest decision of each party (what our answer shows; every decision would
   // grow the answer as the run adds them). No sign-in, no validation, no workflow, no audit chain. On its
   // own connection; ours is idle meanwhile.
-  const ndb = new Database(file);
-  ndb.pragma('journal_mode = WAL');
-  ndb.pragma('synchronous = NORMAL');
-  ndb.pragma('busy_timeout = 5000');
+  const writer = (synchronous: 'FULL' | 'NORMAL') => {
+    const connection = new Database(file);
+    connection.pragma('journal_mode = WAL');
+    connection.pragma(`synchronous = ${synchronous}`);
+    connection.pragma('busy_timeout = 5000');
+    return connection;
+  };
+  const ndb = writer('NORMAL');
   const floorDecision = ndb.prepare(
     `INSERT INTO decision (programme_id, gate_id, party_id, decision, decided_on, reference, conditions, recorded_by, recorded_at)
      VALUES (?, 'partner-approvals', ?, ?, ?, NULL, NULL, 'bench', ?)`,
@@ -100,10 +104,7 @@ async function main() {
 
   // Baseline B: the decision's rows written in a bare better-sqlite3 transaction, on a
   // connection of its own (ours is idle meanwhile: no load runs while this does).
-  const wdb = new Database(file);
-  wdb.pragma('journal_mode = WAL');
-  wdb.pragma('synchronous = FULL');
-  wdb.pragma('busy_timeout = 5000');
+  const wdb = writer('FULL');
   const insertDecision = wdb.prepare(
     `INSERT INTO decision (programme_id, gate_id, party_id, decision, decided_on, reference, conditions, recorded_by, recorded_at)
      VALUES (?, 'partner-approvals', 'leicester-city-ccg', 'deferred', '2015-10-26', NULL, NULL, 'bench', ?)`,
