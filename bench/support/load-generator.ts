@@ -3,17 +3,7 @@
 // line and prints one JSON result line.
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
-
-interface Spec {
-  base: string;
-  mode: 'status' | 'decisions' | 'bare' | 'bare-decisions' | 'what-if';
-  ids: string[];
-  token?: string;
-  /** For 'what-if': the body posted to each programme's what-if. */
-  body?: unknown;
-  seconds: number;
-  connections: number;
-}
+import type { LoadSpec as Spec } from './load';
 
 async function main() {
   const spec = JSON.parse(readFileSync(process.argv[2], 'utf8')) as Spec;

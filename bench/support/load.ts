@@ -23,6 +23,7 @@ export interface LoadSpec {
   mode: 'status' | 'decisions' | 'bare' | 'bare-decisions' | 'what-if';
   ids: string[];
   token?: string;
+  /** For 'what-if': the body posted to each programme's what-if. */
   body?: unknown;
   seconds: number;
   connections: number;
